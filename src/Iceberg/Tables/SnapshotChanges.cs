@@ -1,0 +1,6 @@
+using OrleansMaestro.Iceberg.Spec;
+
+namespace OrleansMaestro.Iceberg.Tables;
+
+/// <summary>What one attempt of a snapshot operation produced: the new snapshot's manifests and the files it added and removed.</summary>
+internal sealed record SnapshotChanges(string Operation, IReadOnlyList<ManifestFile> Manifests, IReadOnlyList<DataFile> Added, IReadOnlyList<DataFile> Removed);
