@@ -1,5 +1,6 @@
 using OrleansMaestro.Iceberg.Catalog;
 using OrleansMaestro.Iceberg.IO;
+using OrleansMaestro.Iceberg.Scan;
 using OrleansMaestro.Iceberg.Spec;
 
 namespace OrleansMaestro.Iceberg.Tables;
@@ -60,4 +61,52 @@ public sealed class Table
     public Task<Table> RefreshAsync(CancellationToken cancellationToken = default) => Catalog.LoadTableAsync(Identifier, cancellationToken);
 
     public override string ToString() => $"{Identifier} @ {MetadataLocation}";
+
+    /// <summary>Fast append of data files.</summary>
+    public AppendFiles NewAppend() => new(this);
+
+    /// <summary>Replace files: remove some, add others, in one snapshot.</summary>
+    public OverwriteFiles NewOverwrite() => new(this);
+
+    /// <summary>Remove whole files.</summary>
+    public OverwriteFiles NewDelete() => new(this);
+
+    /// <summary>Add data and delete files (row-level changes).</summary>
+    public RowDelta NewRowDelta() => new(this);
+
+    public SchemaUpdate UpdateSchema() => new(this);
+
+    public ExpireSnapshots ExpireSnapshots() => new(this);
+
+    public TableScan NewScan() => new(this);
+
+    public IncrementalAppendScan NewIncrementalAppendScan() => new(this);
+
+    public TableWriter NewWriter() => new(this);
+
+    /// <summary>Writes the rows as data files and appends them in one snapshot; summary keys (e.g. markers) go into the snapshot summary.</summary>
+    public async Task<Table> AppendRowsAsync(IEnumerable<object?[]> rows, IReadOnlyDictionary<string, string>? summary = null, CancellationToken cancellationToken = default)
+    {
+        var files = await NewWriter().WriteAsync(rows, cancellationToken);
+        var append = NewAppend().AppendFileRange(files);
+        foreach (var (key, value) in summary ?? new Dictionary<string, string>())
+        {
+            append.SetSummary(key, value);
+        }
+
+        try
+        {
+            return await append.CommitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not CommitStateUnknownException)
+        {
+            // The data files were never committed: remove them so a failed append leaves nothing behind.
+            foreach (var f in files)
+            {
+                await IO.DeleteAsync(f.FilePath, CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
 }
