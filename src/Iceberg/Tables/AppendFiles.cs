@@ -39,6 +39,10 @@ public sealed class AppendFiles : SnapshotUpdate
     private protected override async Task<SnapshotChanges> ApplyAsync(Table current, IReadOnlyList<ManifestFile> parentManifests, CancellationToken cancellationToken)
     {
         _newManifests ??= await WriteAddedManifestsAsync(current, _files, cancellationToken);
-        return new SnapshotChanges(SnapshotOperation.Append, [.. _newManifests, .. parentManifests], _files, []);
+        var (carried, merged) = await ManifestMerge.MergeIfNeededAsync(this, current, parentManifests, cancellationToken);
+        return new SnapshotChanges(SnapshotOperation.Append, [.. _newManifests, .. carried], _files, [])
+        {
+            AttemptFiles = merged,
+        };
     }
 }

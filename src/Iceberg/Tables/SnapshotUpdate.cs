@@ -75,7 +75,7 @@ public abstract class SnapshotUpdate
                     SchemaId = metadata.CurrentSchemaId,
                 };
                 var updated = TableMetadataBuilder.AddSnapshot(metadata, snapshot) with { LastUpdatedMs = Math.Max(now, metadata.LastUpdatedMs) };
-                return new PendingCommit(updated, [listLocation]);
+                return new PendingCommit(updated, [listLocation, .. changes.AttemptFiles]);
             }, cancellationToken);
         }
         catch (CommitFailedException)
@@ -97,10 +97,17 @@ public abstract class SnapshotUpdate
     private protected async Task<ManifestFile> WriteManifestAsync(
         Table current, PartitionSpec spec, ManifestContent content, IEnumerable<ManifestEntry> entries, CancellationToken cancellationToken)
     {
-        var location = TableLocations.Manifest(current.Location, CommitId, Interlocked.Increment(ref _manifestCount));
-        var manifest = await ManifestIO.WriteManifestAsync(current.IO, location, current.Schema, spec, content, SnapshotId, entries, cancellationToken);
-        _writtenManifests.Add(location);
+        var manifest = await WriteAttemptManifestAsync(current, spec, content, entries, cancellationToken);
+        _writtenManifests.Add(manifest.ManifestPath);
         return manifest;
+    }
+
+    /// <summary>Writes a manifest that belongs to one attempt only (the caller reports it in <see cref="SnapshotChanges.AttemptFiles"/>).</summary>
+    internal async Task<ManifestFile> WriteAttemptManifestAsync(
+        Table current, PartitionSpec spec, ManifestContent content, IEnumerable<ManifestEntry> entries, CancellationToken cancellationToken)
+    {
+        var location = TableLocations.Manifest(current.Location, CommitId, Interlocked.Increment(ref _manifestCount));
+        return await ManifestIO.WriteManifestAsync(current.IO, location, current.Schema, spec, content, SnapshotId, entries, cancellationToken);
     }
 
     /// <summary>One manifest per partition spec of the added files.</summary>
