@@ -67,13 +67,30 @@ public static class InclusiveProjection
         }
 
         // f is monotonic, so x < X implies f(x) <= f(X) (not <: values below X can share X's partition).
+        // For discrete types x < X is x <= X - 1, which is tighter: ts < 2024-01-02T00:00 skips day 2024-01-02.
         return p.Op switch
         {
-            Operation.LessThan or Operation.LessThanOrEqual => new BoundPredicate(Operation.LessThanOrEqual, target, [Apply(p.Literal)]),
-            Operation.GreaterThan or Operation.GreaterThanOrEqual => new BoundPredicate(Operation.GreaterThanOrEqual, target, [Apply(p.Literal)]),
+            Operation.LessThan => new BoundPredicate(Operation.LessThanOrEqual, target, [Apply(Step(p.Ref.Type, p.Literal, -1) ?? p.Literal)]),
+            Operation.LessThanOrEqual => new BoundPredicate(Operation.LessThanOrEqual, target, [Apply(p.Literal)]),
+            Operation.GreaterThan => new BoundPredicate(Operation.GreaterThanOrEqual, target, [Apply(Step(p.Ref.Type, p.Literal, 1) ?? p.Literal)]),
+            Operation.GreaterThanOrEqual => new BoundPredicate(Operation.GreaterThanOrEqual, target, [Apply(p.Literal)]),
             Operation.Equal => new BoundPredicate(Operation.Equal, target, [Apply(p.Literal)]),
             Operation.In => new BoundPredicate(Operation.In, target, p.Literals.Select(Apply).ToArray()),
             _ => Expression.True, // x != X says nothing about f(x)
         };
     }
+
+    /// <summary>The next (+1) or previous (-1) value of a discrete type, or null when there is none or the type is not discrete.</summary>
+    private static object? Step(PrimitiveType type, object value, int direction) => type.TypeId switch
+    {
+        TypeId.Int when (int)value != (direction < 0 ? int.MinValue : int.MaxValue) => (int)value + direction,
+        TypeId.Long when (long)value != (direction < 0 ? long.MinValue : long.MaxValue) => (long)value + direction,
+        TypeId.Date when (DateOnly)value != (direction < 0 ? DateOnly.MinValue : DateOnly.MaxValue) => ((DateOnly)value).AddDays(direction),
+        // Stored timestamps have microsecond precision; only step literals that do too.
+        TypeId.Timestamp when ((DateTime)value).Ticks % TimeSpan.TicksPerMicrosecond == 0
+            && (DateTime)value > DateTime.MinValue && (DateTime)value < DateTime.MaxValue => ((DateTime)value).AddTicks(direction * TimeSpan.TicksPerMicrosecond),
+        TypeId.TimestampTz when ((DateTimeOffset)value).Ticks % TimeSpan.TicksPerMicrosecond == 0
+            && (DateTimeOffset)value > DateTimeOffset.MinValue && (DateTimeOffset)value < DateTimeOffset.MaxValue => ((DateTimeOffset)value).AddTicks(direction * TimeSpan.TicksPerMicrosecond),
+        _ => null,
+    };
 }
