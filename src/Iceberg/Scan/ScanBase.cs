@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using OrleansMaestro.Iceberg.Expressions;
 using OrleansMaestro.Iceberg.Spec;
 using OrleansMaestro.Iceberg.Tables;
 
@@ -37,6 +38,16 @@ public abstract class ScanBase<TSelf>
     }
 
     private protected ScanFilter Filter { get; set; } = ScanFilter.None;
+
+    /// <summary>
+    /// Keeps rows matching the filter (e.g. <c>Expression.Parse("id &gt; 5 and category = 'a'")</c>); manifests and files
+    /// that cannot match are pruned during planning.
+    /// </summary>
+    public TSelf Where(Expression filter)
+    {
+        Filter = ScanFilter.For(Table.Metadata, filter);
+        return (TSelf)this;
+    }
 
     /// <summary>Returns only these top-level columns, in this order.</summary>
     public TSelf Select(params string[] columns)
