@@ -32,7 +32,7 @@ public sealed class IncrementalAppendScan : ScanBase<IncrementalAppendScan>
     public IReadOnlyList<Snapshot> Snapshots()
     {
         var to = ResolveTo();
-        return to is null ? [] : new ScanPlanner(Table.IO, Table.Metadata, Filter).SnapshotsBetween(_from, to);
+        return to is null ? [] : new ScanPlanner(Table.IO, Table.Metadata, RowFilter).SnapshotsBetween(_from, to);
     }
 
     public override async Task<IReadOnlyList<FileScanTask>> PlanFilesAsync(CancellationToken cancellationToken = default)
@@ -43,7 +43,7 @@ public sealed class IncrementalAppendScan : ScanBase<IncrementalAppendScan>
             return [];
         }
 
-        return await new ScanPlanner(Table.IO, Table.Metadata, Filter).PlanAppendsAsync(_from, to, cancellationToken);
+        return await new ScanPlanner(Table.IO, Table.Metadata, RowFilter).PlanAppendsAsync(_from, to, cancellationToken);
     }
 
     private Snapshot? ResolveTo()

@@ -37,15 +37,15 @@ public abstract class ScanBase<TSelf>
         }
     }
 
-    private protected ScanFilter Filter { get; set; } = ScanFilter.None;
+    private protected ScanFilter RowFilter { get; set; } = ScanFilter.None;
 
     /// <summary>
     /// Keeps rows matching the filter (e.g. <c>Expression.Parse("id &gt; 5 and category = 'a'")</c>); manifests and files
     /// that cannot match are pruned during planning.
     /// </summary>
-    public TSelf Where(Expression filter)
+    public TSelf Filter(Expression filter)
     {
-        Filter = ScanFilter.For(Table.Metadata, filter);
+        RowFilter = ScanFilter.For(Table.Metadata, filter);
         return (TSelf)this;
     }
 
@@ -85,7 +85,7 @@ public abstract class ScanBase<TSelf>
                     continue;
                 }
 
-                if (!Filter.Matches(id => row[readSchema.Struct.IndexOf(id)]))
+                if (!RowFilter.Matches(id => row[readSchema.Struct.IndexOf(id)]))
                 {
                     continue;
                 }

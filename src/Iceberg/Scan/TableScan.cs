@@ -28,6 +28,6 @@ public sealed class TableScan : ScanBase<TableScan>
             return [];
         }
 
-        return await new ScanPlanner(Table.IO, Table.Metadata, Filter).PlanSnapshotAsync(snapshot, cancellationToken);
+        return await new ScanPlanner(Table.IO, Table.Metadata, RowFilter).PlanSnapshotAsync(snapshot, cancellationToken);
     }
 }
