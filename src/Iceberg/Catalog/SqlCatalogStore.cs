@@ -93,6 +93,7 @@ public abstract class SqlCatalogStore : ICatalogStore, IAsyncDisposable
                 }
             }
 
+            await AddIcebergTypeColumnIfMissingAsync(connection, ct);
             return true;
         }, cancellationToken);
 
@@ -436,6 +437,25 @@ public abstract class SqlCatalogStore : ICatalogStore, IAsyncDisposable
 
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Databases created by the JDBC catalog before its V1 schema (and by PyIceberg) have no iceberg_type column; add it,
+    /// nullable, as the JDBC catalog's own migration does. NULL rows keep meaning "table" for every engine.
+    /// </summary>
+    private static async Task AddIcebergTypeColumnIfMissingAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var probe = CreateCommand(connection, null, "SELECT iceberg_type FROM iceberg_tables WHERE 1 = 0");
+            await probe.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (DbException)
+        {
+            // Outside a transaction, so the failed probe does not poison the PostgreSQL session.
+            await using var alter = CreateCommand(connection, null, "ALTER TABLE iceberg_tables ADD COLUMN iceberg_type VARCHAR(5)");
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private async Task<bool> NamespaceExistsAsync(DbConnection connection, DbTransaction? transaction, Namespace ns, CancellationToken cancellationToken)

@@ -69,6 +69,30 @@ public abstract class CatalogStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Initialize_upgrades_a_pre_v1_jdbc_schema_without_iceberg_type()
+    {
+        await using (var connection = await OpenRawConnectionAsync())
+        {
+            await using var command = connection.CreateCommand();
+            // The JDBC catalog's original (V0) DDL, which PyIceberg also uses, with one registered table.
+            command.CommandText =
+                "DROP TABLE iceberg_tables; " +
+                "CREATE TABLE iceberg_tables(catalog_name VARCHAR(255) NOT NULL, table_namespace VARCHAR(255) NOT NULL, " +
+                "table_name VARCHAR(255) NOT NULL, metadata_location VARCHAR(1000), previous_metadata_location VARCHAR(1000), " +
+                "PRIMARY KEY (catalog_name, table_namespace, table_name)); " +
+                "INSERT INTO iceberg_tables VALUES ('test', 'old', 't', 's3://w/t.metadata.json', NULL)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await Store.InitializeAsync();
+
+        Assert.Contains("iceberg_type", await ReadColumnNamesAsync("iceberg_tables"));
+        var table = TableIdentifier.Parse("old.t");
+        Assert.Equal("s3://w/t.metadata.json", await Store.GetMetadataLocationAsync(table));
+        Assert.True(await Store.CompareAndSwapAsync(table, "s3://w/t.metadata.json", "s3://w/t2.metadata.json"));
+    }
+
+    [Fact]
     public async Task Namespaces_are_created_listed_and_carry_properties()
     {
         Assert.Empty(await Store.ListNamespacesAsync());
