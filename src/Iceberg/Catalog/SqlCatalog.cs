@@ -15,7 +15,7 @@ public sealed class SqlCatalog
 {
     private readonly ILogger _logger;
 
-    public SqlCatalog(ICatalogStore store, IFileIO io, SqlCatalogOptions options, TimeProvider? timeProvider = null, ILogger<SqlCatalog>? logger = null)
+    public SqlCatalog(ICatalogStore store, IFileIO io, CatalogOptions options, TimeProvider? timeProvider = null, ILogger<SqlCatalog>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(io);
@@ -31,7 +31,7 @@ public sealed class SqlCatalog
 
     public IFileIO IO { get; }
 
-    public SqlCatalogOptions Options { get; }
+    public CatalogOptions Options { get; }
 
     public TimeProvider Time { get; }
 

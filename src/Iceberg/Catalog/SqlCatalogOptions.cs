@@ -1,19 +1,18 @@
 namespace OrleansMaestro.Iceberg.Catalog;
 
-/// <summary>Settings of a <see cref="SqlCatalog"/>.</summary>
-public sealed record SqlCatalogOptions
+/// <summary>Settings shared by the SQL catalog stores.</summary>
+public abstract record SqlCatalogOptions
 {
-    /// <summary>Where new tables are placed: a folder path, <c>file:</c> URI or <c>s3://bucket/prefix</c>.</summary>
-    public required string Warehouse { get; init; }
+    /// <summary>Value of the <c>catalog_name</c> column; several catalogs can share one database.</summary>
+    public string CatalogName { get; init; } = "default";
 
-    /// <summary>How many times a commit that lost the compare-and-swap race re-reads the table and tries again.</summary>
-    public int CommitRetries { get; init; } = 30;
+    /// <summary>
+    /// How many times a statement is retried after a transient failure (database restarting, SQLite busy).
+    /// Each retry waits twice as long as the previous one, starting at <see cref="RetryBaseDelay"/>, capped at <see cref="RetryMaxDelay"/>.
+    /// </summary>
+    public int MaxRetries { get; init; } = 8;
 
-    /// <summary>The first wait before a retry; it doubles (with jitter) up to <see cref="CommitMaxBackoff"/>.</summary>
-    public TimeSpan CommitMinBackoff { get; init; } = TimeSpan.FromMilliseconds(5);
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    public TimeSpan CommitMaxBackoff { get; init; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>Told of every successful commit, after the catalog pointer moved (e.g. the orchestration's table grains).</summary>
-    public IReadOnlyList<ICommitObserver> CommitObservers { get; init; } = [];
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromSeconds(2);
 }
