@@ -53,14 +53,6 @@ public sealed class S3FileIO : IFileIO, IDisposable
             config.AuthenticationRegion = options.Region;
         }
 
-        if (!options.UseChunkEncoding)
-        {
-            // SDK 4 adds CRC checksums by default, sent as an aws-chunked trailer; servers that store the framing
-            // (s3rver) need both off. Checksums S3 itself requires (e.g. for DeleteObjects) are still sent.
-            config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
-            config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
-        }
-
         if (options.HasExplicitCredentials)
         {
             AWSCredentials credentials = string.IsNullOrEmpty(options.SessionToken)
@@ -163,6 +155,8 @@ public sealed class S3FileIO : IFileIO, IDisposable
             Key = s3.Key,
             InputStream = body,
             AutoCloseStream = false,
+            // Without aws-chunked the SDK sends the payload hash and CRC checksum as headers, which servers that do not
+            // decode the framing (s3rver) accept; with it they would store the chunk signatures and trailer as data.
             UseChunkEncoding = _options.UseChunkEncoding,
         };
         await _client.PutObjectAsync(request, cancellationToken);
