@@ -64,8 +64,9 @@ internal abstract class LeafWriter(DataField field, PrimitiveType type, int fiel
 
     public async Task FlushAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken)
     {
-        ReadOnlyMemory<int>? def = Field.MaxDefinitionLevel > 0 ? _def.AsMemory(0, LevelCount) : null;
-        ReadOnlyMemory<int>? rep = Field.MaxRepetitionLevel > 0 ? _rep.AsMemory(0, LevelCount) : null;
+        // Explicit nullable casts: a bare null would convert to an empty ReadOnlyMemory via the array conversion.
+        var def = Field.MaxDefinitionLevel > 0 ? _def.AsMemory(0, LevelCount) : (ReadOnlyMemory<int>?)null;
+        var rep = Field.MaxRepetitionLevel > 0 ? _rep.AsMemory(0, LevelCount) : (ReadOnlyMemory<int>?)null;
         await WriteValuesAsync(rowGroup, def, rep, cancellationToken);
         LevelCount = 0;
         ClearValues();

@@ -249,7 +249,8 @@ public static class ParquetDataReader
         where T : struct
     {
         var raw = new T[count];
-        await rowGroup.ReadRawAsync<T>(field, raw, def is null ? null : def.AsMemory(), rep is null ? null : rep.AsMemory(), cancellationToken);
+        // Explicit nullable casts: a bare null would convert to an empty Memory via the array conversion.
+        await rowGroup.ReadRawAsync<T>(field, raw, def is null ? (Memory<int>?)null : def.AsMemory(), rep is null ? (Memory<int>?)null : rep.AsMemory(), cancellationToken);
         var defined = def is null ? count : CountDefined(def, field.MaxDefinitionLevel);
         var values = new object?[defined];
         for (var i = 0; i < defined; i++)
