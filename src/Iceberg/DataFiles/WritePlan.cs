@@ -123,6 +123,7 @@ internal sealed class WritePlan
         TypeId.Long => new DataField<long>(name, optional),
         TypeId.Float => new DataField<float>(name, optional),
         TypeId.Double => new DataField<double>(name, optional),
+        // Values are System.Decimal (Iceberg model), so decimal(38,s) holds only what fits in 96 bits (~28-29 digits).
         // Parquet.Net picks INT32 for p<=9, INT64 for p<=18, else FIXED_LEN_BYTE_ARRAY of the minimal length: the spec's mapping.
         TypeId.Decimal => new DecimalDataField(name, ((DecimalType)type).Precision, ((DecimalType)type).Scale, isNullable: optional),
         TypeId.Date => new DataField<DateOnly>(name, optional),
