@@ -1,0 +1,9 @@
+namespace OrleansMaestro.Iceberg.DataFiles;
+
+internal enum FileNodeKind
+{
+    Primitive,
+    Struct,
+    List,
+    Map,
+}
