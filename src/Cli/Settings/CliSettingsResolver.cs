@@ -142,13 +142,13 @@ public static class CliSettingsResolver
     {
         if (IsS3(warehouse))
         {
-            var uri = warehouse.TrimEnd('/');
-            if (uri[(uri.IndexOf("://", StringComparison.Ordinal) + 3)..].Length == 0)
+            var path = warehouse[(warehouse.IndexOf("://", StringComparison.Ordinal) + 3)..].Trim('/');
+            if (path.Length == 0)
             {
                 throw new CliException(ExitCodes.BadInput, $"--warehouse: '{warehouse}' names no bucket; expected s3://bucket/prefix.");
             }
 
-            return uri;
+            return warehouse.TrimEnd('/');
         }
 
         return ResolveLocation(warehouse, currentDirectory);
