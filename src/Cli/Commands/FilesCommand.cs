@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using OrleansMaestro.Cli.Output;
 using OrleansMaestro.Cli.Values;
 using OrleansMaestro.Iceberg.Spec;
@@ -57,7 +58,20 @@ public static class FilesCommand
             return file.Partition.ToString();
         }
 
-        return string.Join('/', spec.Fields.Select((f, i) =>
-            $"{f.Name}={(i < file.Partition.Count && file.Partition[i] is { } v ? ValueText.Format(v, type.Fields[i].Type) : "null")}"));
+        return PartitionText(type, spec.Fields.Select(f => f.Transform).ToArray(), file.Partition);
     }
+
+    internal static string PartitionText(StructType type, IReadOnlyList<Transform> transforms, StructValue partition) =>
+        string.Join('/', type.Fields.Select((f, i) =>
+            $"{f.Name}={(i < partition.Count && partition[i] is { } v ? Human(transforms[i], v, f.Type) : "null")}"));
+
+    // year/month/hour partitions are stored as counts since 1970; print them as Java does (2024, 2024-01, 2024-01-02-13).
+    private static string Human(Transform transform, object value, IcebergType type) => (transform, value) switch
+    {
+        (YearTransform, int years) => (1970 + years).ToString(CultureInfo.InvariantCulture),
+        (MonthTransform, int months) => DateTime.UnixEpoch.AddMonths(months).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        (HourTransform, int hours) => DateTime.UnixEpoch.AddHours(hours).ToString("yyyy-MM-dd-HH", CultureInfo.InvariantCulture),
+        (DayTransform, int days) => Conversions.FromEpochDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => ValueText.Format(value, type),
+    };
 }
