@@ -9,7 +9,7 @@ internal sealed class DeleteLoader
 {
     private readonly IFileIO _io;
     private readonly Schema _rowSchema;
-    private readonly Dictionary<string, IReadOnlyDictionary<string, HashSet<long>>> _positionFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, IReadOnlySet<long>>> _positionFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EqualityDeleteSet> _equalityFiles = new(StringComparer.Ordinal);
 
     public DeleteLoader(IFileIO io, Schema rowSchema)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using OrleansMaestro.Iceberg.DataFiles;
 using OrleansMaestro.Iceberg.IO;
 using OrleansMaestro.Iceberg.Scan;
 using OrleansMaestro.Iceberg.Spec;
@@ -7,16 +9,50 @@ namespace OrleansMaestro.Iceberg.Tables;
 /// <summary>Reads and writes data and delete files through a table's file IO (the one place the Parquet codec is called).</summary>
 internal static class DataFileIO
 {
-    public static IAsyncEnumerable<object?[]> ReadRowsAsync(IFileIO io, DataFile file, Schema projection, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("pending the Parquet codec");
+    /// <summary>Reads a data file's rows in file order (a row's index is its position, as position deletes need).</summary>
+    public static async IAsyncEnumerable<object?[]> ReadRowsAsync(
+        IFileIO io, DataFile file, Schema projection, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // One GET per file: the planner already chose the files, and Parquet needs the footer and most column chunks anyway.
+        var bytes = await io.ReadAllBytesAsync(file.FilePath, cancellationToken);
+        using var stream = new MemoryStream(bytes, writable: false);
+        await foreach (var batch in ParquetDataReader.ReadBatchesAsync(stream, projection, cancellationToken))
+        {
+            foreach (var row in batch.Rows)
+            {
+                yield return row;
+            }
+        }
+    }
 
-    public static Task<IReadOnlyDictionary<string, HashSet<long>>> ReadPositionDeletesAsync(IFileIO io, DataFile deleteFile, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("pending the Parquet codec");
+    public static async Task<IReadOnlyDictionary<string, IReadOnlySet<long>>> ReadPositionDeletesAsync(IFileIO io, DataFile deleteFile, CancellationToken cancellationToken)
+    {
+        var bytes = await io.ReadAllBytesAsync(deleteFile.FilePath, cancellationToken);
+        return await PositionDeleteReader.ReadAsync(bytes, cancellationToken);
+    }
 
-    public static Task<EqualityDeleteSet> ReadEqualityDeletesAsync(IFileIO io, DataFile deleteFile, Schema rowSchema, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("pending the Parquet codec");
+    /// <summary>Reads an equality delete file's keys, typed by <paramref name="rowSchema"/> and matched against its columns.</summary>
+    public static async Task<EqualityDeleteSet> ReadEqualityDeletesAsync(IFileIO io, DataFile deleteFile, Schema rowSchema, CancellationToken cancellationToken)
+    {
+        var ids = deleteFile.EqualityIds is { Count: > 0 } e
+            ? e
+            : throw new InvalidDataException($"Equality delete file {deleteFile.FilePath} has no equality_ids.");
+        var indexes = ids.Select(id =>
+        {
+            var index = rowSchema.Struct.IndexOf(id);
+            return index >= 0 ? index : throw new InvalidOperationException($"Equality delete column {id} of {deleteFile.FilePath} is not in the scan's read schema.");
+        }).ToArray();
+        var bytes = await io.ReadAllBytesAsync(deleteFile.FilePath, cancellationToken);
+        var deletes = await EqualityDeleteReader.ReadAsync(bytes, rowSchema, ids, cancellationToken);
+        return new EqualityDeleteSet(indexes, deletes.Keys);
+    }
 
     /// <summary>Writes rows as a Parquet data file and returns it with its metrics (partition and spec id left to the caller).</summary>
-    public static Task<DataFile> WriteDataFileAsync(IFileIO io, string location, Schema schema, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("pending the Parquet codec");
+    public static async Task<DataFile> WriteDataFileAsync(IFileIO io, string location, Schema schema, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var file = await ParquetDataWriter.WriteAsync(schema, rows, buffer, location, cancellationToken: cancellationToken);
+        await io.WriteAllBytesAsync(location, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+        return file;
+    }
 }

@@ -57,11 +57,8 @@ public abstract class SnapshotUpdate
                 var parentManifests = parent is null ? [] : await ManifestIO.ReadManifestListAsync(current.IO, parent.ManifestList, ct);
                 var changes = await ApplyAsync(current, parentManifests, ct);
                 var sequenceNumber = metadata.LastSequenceNumber + 1;
-                var manifests = changes.Manifests.Select(m => m.AddedSnapshotId == SnapshotId && m.SequenceNumber == 0
-                    ? m with { SequenceNumber = sequenceNumber, MinSequenceNumber = m.MinSequenceNumber == 0 ? sequenceNumber : Math.Min(m.MinSequenceNumber, sequenceNumber) }
-                    : m).ToArray();
                 var listLocation = TableLocations.ManifestList(metadata.Location, SnapshotId, attempt);
-                await ManifestIO.WriteManifestListAsync(current.IO, listLocation, manifests, SnapshotId, parent?.SnapshotId, sequenceNumber, ct);
+                await ManifestIO.WriteManifestListAsync(current.IO, listLocation, changes.Manifests, SnapshotId, parent?.SnapshotId, sequenceNumber, ct);
 
                 var now = catalog.NowMs();
                 var snapshot = new Snapshot
