@@ -11,20 +11,21 @@ namespace OrleansMaestro.Cli.Commands;
 /// <summary>What one command run works with: the settings, file IO, and the catalog, opened only when first needed.</summary>
 public sealed class CommandSession : IAsyncDisposable
 {
+    private readonly ResolvingFileIO _io;
     private CatalogHandle? _catalog;
 
     public CommandSession(CliContext context, CliSettings settings)
     {
         Context = context;
         Settings = settings;
-        IO = FileIOFactory.Create(settings);
+        _io = FileIOFactory.Create(settings);
     }
 
     public CliContext Context { get; }
 
     public CliSettings Settings { get; }
 
-    public IFileIO IO { get; }
+    public IFileIO IO => _io;
 
     public async Task<SqlCatalog> CatalogAsync(CancellationToken cancellationToken)
     {
@@ -72,5 +73,7 @@ public sealed class CommandSession : IAsyncDisposable
         {
             await _catalog.DisposeAsync();
         }
+
+        _io.Dispose();
     }
 }

@@ -50,12 +50,12 @@ internal abstract class LeafWriter(DataField field, PrimitiveType type, int fiel
 
         if (collectBounds)
         {
-            if (Lower is null || IcebergValueComparer.Compare(Type, normalized, Lower) < 0)
+            if (Lower is null || ValueComparer.Compare(Type, normalized, Lower) < 0)
             {
                 Lower = normalized;
             }
 
-            if (Upper is null || IcebergValueComparer.Compare(Type, normalized, Upper) > 0)
+            if (Upper is null || ValueComparer.Compare(Type, normalized, Upper) > 0)
             {
                 Upper = normalized;
             }

@@ -46,6 +46,8 @@ public sealed class ParquetDataWriter : IAsyncDisposable
         var capture = new FooterCaptureStream(output);
         var parquetOptions = new ParquetOptions { CompressionMethod = options.Compression };
         var writer = await ParquetWriter.CreateAsync(plan.ParquetSchema, capture, parquetOptions, append: false, cancellationToken);
+        // Iceberg Java writes the file's schema under this key; readers such as icebird use it to map renamed columns by id.
+        writer.CustomMetadata = new Dictionary<string, string> { ["iceberg.schema"] = SchemaParser.ToJson(schema) };
         return new ParquetDataWriter(plan, options, capture, writer);
     }
 

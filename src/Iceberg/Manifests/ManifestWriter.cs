@@ -76,9 +76,9 @@ public sealed class ManifestWriter
     {
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["schema"] = SpecJson.SchemaToJson(_schema),
+            ["schema"] = SchemaParser.ToJson(_schema),
             ["schema-id"] = _schema.SchemaId.ToString(CultureInfo.InvariantCulture),
-            ["partition-spec"] = SpecJson.PartitionFieldsToJson(_spec),
+            ["partition-spec"] = PartitionSpecParser.FieldsToJson(_spec),
             ["partition-spec-id"] = _spec.SpecId.ToString(CultureInfo.InvariantCulture),
             ["format-version"] = "2",
             ["content"] = _content == ManifestContent.Deletes ? "deletes" : "data",

@@ -30,12 +30,12 @@ internal sealed class PartitionSummaryBuilder
                 return;
         }
 
-        if (_min is null || PartitionValueComparer.Instance.Compare(value, _min) < 0)
+        if (_min is null || ValueComparer.Compare(_type, value, _min) < 0)
         {
             _min = value;
         }
 
-        if (_max is null || PartitionValueComparer.Instance.Compare(value, _max) > 0)
+        if (_max is null || ValueComparer.Compare(_type, value, _max) > 0)
         {
             _max = value;
         }

@@ -45,7 +45,7 @@ public sealed class TableCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [DataFilesFact]
+    [Fact]
     public async Task Create_append_and_read_back_with_snapshots_files_incremental_and_metadata_scans()
     {
         await Ok("table", "create", "db.events", "--schema", "schema.json");

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace OrleansMaestro.Iceberg.Tests.Fixtures;
+namespace OrleansMaestro.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL server: initdb into a temp folder, started on 127.0.0.1 and a free port, stopped and deleted

@@ -1,4 +1,4 @@
-namespace OrleansMaestro.Iceberg.Tests.Fixtures;
+namespace OrleansMaestro.Testing;
 
 /// <summary>Well-known folders of the repository the tests run from.</summary>
 public static class RepoPaths

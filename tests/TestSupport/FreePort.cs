@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace OrleansMaestro.Iceberg.Tests.Fixtures;
+namespace OrleansMaestro.Testing;
 
 /// <summary>Finds a TCP port on 127.0.0.1 that is free right now, for servers the tests start.</summary>
 public static class FreePort

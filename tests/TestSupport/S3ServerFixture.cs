@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using OrleansMaestro.Iceberg.IO;
 
-namespace OrleansMaestro.Iceberg.Tests.Fixtures;
+namespace OrleansMaestro.Testing;
 
 /// <summary>
 /// A real s3rver (S3-compatible server, from tests/tools) on 127.0.0.1, a free port and a temp data folder, with one
