@@ -20,21 +20,27 @@ echo "== installing test tools (s3rver, icebird)"
 echo "== building"
 dotnet build OrleansMaestro.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 
-log=$(mktemp)
+results=$(mktemp -d)
 status=0
 for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
   echo "== testing $project"
-  dotnet test "$project" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee -a "$log" | grep -E "^\s*(Failed|Passed|Skipped) |Failed!|Passed!|error" || true
-  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  dotnet test "$project" -c Release --no-build -nologo --results-directory "$results" --logger "trx;LogFileName=$name.trx" || status=1
 done
 
-# Summary lines look like: "Passed!  - Failed:     0, Passed:    16, Skipped:     0, Total:    16, ..."
-read -r passed failed skipped < <(grep -E "(Passed|Failed)! +- +Failed:" "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
-  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+# Each project's TRX file carries <Counters total=".." executed=".." passed=".." failed=".." ... notExecuted="..">.
+passed=0; failed=0; skipped=0; reports=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  reports=$((reports + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  count() { echo "$counters" | sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p"; }
+  passed=$((passed + $(count passed))); failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+  skipped=$((skipped + $(count notExecuted)))
+done
 projects=$(ls tests/*/*.Tests.csproj | wc -l)
-summaries=$(grep -cE "(Passed|Failed)! +- +Failed:" "$log" || true)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi          # a crashed test host counts as a failure
-if [ "$summaries" -lt "$projects" ] && [ "$failed" -eq 0 ]; then failed=1; status=1; fi
-rm -f "$log"
+if [ "$reports" -lt "$projects" ] && [ "$failed" -eq 0 ]; then failed=1; status=1; fi
+rm -rf "$results"
 if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"; else echo "$passed passed, $failed failed"; fi
 exit $status

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using OrleansMaestro.Iceberg.IO;
 
 namespace OrleansMaestro.Testing;
@@ -20,7 +18,6 @@ public sealed class S3ServerFixture : IAsyncLifetime
 
     private const int MaxOutputLines = 200;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan NpmInstallTimeout = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentQueue<string> _output = new();
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(2) };
@@ -55,7 +52,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await EnsureInstalledAsync(CancellationToken.None);
+        await TestTools.EnsureInstalledAsync(CancellationToken.None);
         DataDirectory = Directory.CreateTempSubdirectory("maestro-s3rver-").FullName;
 
         // A free port can be taken by someone else before s3rver binds it; a fresh port fixes that.
@@ -188,77 +185,7 @@ public sealed class S3ServerFixture : IAsyncLifetime
         }
     }
 
-    private static string S3rverBinary => Path.Combine(RepoPaths.ToolsDirectory, "node_modules", ".bin", "s3rver");
-
-    /// <summary>
-    /// Runs <c>npm install</c> in tests/tools once when s3rver is missing. The lock is a file, so fixtures in parallel
-    /// test classes and in other test processes wait for one install instead of racing on node_modules.
-    /// </summary>
-    private static async Task EnsureInstalledAsync(CancellationToken cancellationToken)
-    {
-        if (File.Exists(S3rverBinary))
-        {
-            return;
-        }
-
-        var toolsDirectory = RepoPaths.ToolsDirectory;
-        var lockName = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(toolsDirectory)))[..16];
-        var lockPath = Path.Combine(Path.GetTempPath(), $"maestro-npm-install-{lockName}.lock");
-        await using var fileLock = await AcquireFileLockAsync(lockPath, cancellationToken);
-        if (File.Exists(S3rverBinary))
-        {
-            return;
-        }
-
-        var startInfo = new ProcessStartInfo("npm")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = toolsDirectory,
-        };
-        startInfo.ArgumentList.Add("install");
-        startInfo.ArgumentList.Add("--no-audit");
-        startInfo.ArgumentList.Add("--no-fund");
-        using var npm = Process.Start(startInfo)
-            ?? throw new InvalidOperationException("Could not start npm; install Node.js and npm.");
-        var stdout = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(NpmInstallTimeout);
-        try
-        {
-            await npm.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            npm.Kill(entireProcessTree: true);
-            throw new TimeoutException($"npm install in {toolsDirectory} did not finish within {NpmInstallTimeout}.");
-        }
-
-        if (npm.ExitCode != 0 || !File.Exists(S3rverBinary))
-        {
-            throw new InvalidOperationException(
-                $"npm install in {toolsDirectory} failed (exit {npm.ExitCode}) or did not install s3rver:\n{await stdout}\n{await stderr}");
-        }
-    }
-
-    private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            try
-            {
-                // FileShare.None: the OS refuses a second open until the holder disposes the stream, even across processes.
-                // The lock file is left behind on purpose: deleting it on close would let two waiters lock two different files.
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                await Task.Delay(200, cancellationToken);
-            }
-        }
-    }
+    private static string S3rverBinary => TestTools.Binary("s3rver");
 
     private void Remember(string? line)
     {

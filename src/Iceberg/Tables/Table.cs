@@ -84,6 +84,8 @@ public sealed class Table
 
     public TableWriter NewWriter() => new(this);
 
+    public DeleteFileWriter NewDeleteWriter() => new(this);
+
     /// <summary>Writes the rows as data files and appends them in one snapshot; summary keys (e.g. markers) go into the snapshot summary.</summary>
     public async Task<Table> AppendRowsAsync(IEnumerable<object?[]> rows, IReadOnlyDictionary<string, string>? summary = null, CancellationToken cancellationToken = default)
     {
