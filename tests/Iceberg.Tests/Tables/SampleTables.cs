@@ -1,3 +1,4 @@
+using System.Text;
 using OrleansMaestro.Iceberg.Spec;
 
 namespace OrleansMaestro.Iceberg.Tests.Tables;
@@ -60,6 +61,7 @@ internal static class SampleTables
             $"row-{i}-ü",
             new Guid(i, (short)i, (short)(i * 2), 1, 2, 3, 4, 5, 6, 7, (byte)i),
             new byte[] { (byte)i, 1, 2, 3 },
-            Enumerable.Range(0, i % 9).Select(b => (byte)(b * 31)).ToArray(),
+            // Valid UTF-8 on purpose: icebird (hyparquet) decodes unannotated byte arrays as UTF-8 text.
+            Encoding.UTF8.GetBytes(new string('x', i % 9) + "é"),
         }).ToArray();
 }

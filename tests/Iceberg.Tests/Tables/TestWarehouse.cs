@@ -10,8 +10,9 @@ internal sealed class TestWarehouse : IAsyncDisposable
     private readonly SqlCatalogStore _store;
     private readonly string? _localFolder;
 
-    private TestWarehouse(SqlCatalog catalog, SqlCatalogStore store, IFileIO io, string? localFolder)
+    private TestWarehouse(SqlCatalog catalog, SqlCatalogStore store, IFileIO io, string? localFolder, string? s3Endpoint = null)
     {
+        S3Endpoint = s3Endpoint;
         Catalog = catalog;
         _store = store;
         IO = io;
@@ -21,6 +22,9 @@ internal sealed class TestWarehouse : IAsyncDisposable
     public SqlCatalog Catalog { get; }
 
     public IFileIO IO { get; }
+
+    /// <summary>The S3 server's endpoint when the warehouse is on S3 (for readers outside this process), else null.</summary>
+    public string? S3Endpoint { get; }
 
     /// <summary>The embedded default: a SQLite catalog file and a warehouse folder, both in a new temp folder.</summary>
     public static async Task<TestWarehouse> SqliteLocalAsync(IFileIO? io = null)
@@ -41,7 +45,7 @@ internal sealed class TestWarehouse : IAsyncDisposable
         io ??= s3.CreateFileIO();
         var catalog = new SqlCatalog(store, io, new CatalogOptions { Warehouse = s3.Location($"wh-{Guid.NewGuid():N}") });
         await catalog.InitializeAsync();
-        return new TestWarehouse(catalog, store, io, localFolder: null);
+        return new TestWarehouse(catalog, store, io, localFolder: null, s3.ServiceUrl);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using OrleansMaestro.Iceberg.Spec;
+
+namespace OrleansMaestro.Iceberg.Tests.Interop;
+
+/// <summary>
+/// Renders a value written here and the value icebird read back as the same text when they are equal, within what
+/// icebird's JavaScript values can hold: timestamps become Date (millisecond precision), decimals become numbers,
+/// time comes back as microseconds, and unannotated byte arrays (binary, and fixed, which is stored as BYTE_ARRAY)
+/// are decoded as UTF-8 text by hyparquet.
+/// </summary>
+internal static class IcebirdValues
+{
+    public static string Expected(PrimitiveType type, object? value) => value is null ? "null" : type.TypeId switch
+    {
+        TypeId.Boolean => (bool)value ? "true" : "false",
+        TypeId.Int or TypeId.Long => Convert.ToInt64(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+        TypeId.Float => ((float)value).ToString("R", CultureInfo.InvariantCulture),
+        TypeId.Double => ((double)value).ToString("R", CultureInfo.InvariantCulture),
+        TypeId.Decimal => ((decimal)value).ToString("F" + ((DecimalType)type).Scale, CultureInfo.InvariantCulture),
+        TypeId.Date => ((DateOnly)value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TypeId.Time => (((TimeOnly)value).Ticks / 10).ToString(CultureInfo.InvariantCulture),
+        TypeId.Timestamp => Millis((DateTime)value),
+        TypeId.TimestampTz => Millis(((DateTimeOffset)value).UtcDateTime),
+        TypeId.String => (string)value,
+        TypeId.Uuid => Convert.ToHexStringLower(((Guid)value).ToByteArray(bigEndian: true)),
+        TypeId.Fixed or TypeId.Binary => Encoding.UTF8.GetString((byte[])value),
+        _ => throw new NotSupportedException(type.ToString()),
+    };
+
+    public static string Actual(PrimitiveType type, JsonNode? node) => node is null ? "null" : type.TypeId switch
+    {
+        TypeId.Boolean => node.GetValue<bool>() ? "true" : "false",
+        TypeId.Int => node.GetValue<long>().ToString(CultureInfo.InvariantCulture),
+        TypeId.Long or TypeId.Time => Tagged(node, "$bigint"),
+        TypeId.Float => ((float)node.GetValue<double>()).ToString("R", CultureInfo.InvariantCulture),
+        TypeId.Double => node.GetValue<double>().ToString("R", CultureInfo.InvariantCulture),
+        TypeId.Decimal => decimal.Round((decimal)node.GetValue<double>(), ((DecimalType)type).Scale)
+            .ToString("F" + ((DecimalType)type).Scale, CultureInfo.InvariantCulture),
+        TypeId.Date => Date(node).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TypeId.Timestamp or TypeId.TimestampTz => Millis(Date(node)),
+        TypeId.String or TypeId.Fixed or TypeId.Binary => node.GetValue<string>(),
+        TypeId.Uuid => Tagged(node, "$bytes"),
+        _ => throw new NotSupportedException(type.ToString()),
+    };
+
+    private static string Tagged(JsonNode node, string tag) =>
+        node[tag]?.GetValue<string>() ?? throw new InvalidDataException($"expected a {tag} value from icebird, got {node.ToJsonString()}");
+
+    private static DateTime Date(JsonNode node) =>
+        DateTime.Parse(Tagged(node, "$date"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+    private static string Millis(DateTime value) =>
+        new DateTime(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond)).ToString("yyyy-MM-ddTHH:mm:ss.fff", CultureInfo.InvariantCulture);
+}
