@@ -87,6 +87,44 @@ public abstract class TableOperationsTests
     }
 
     [Fact]
+    public async Task Incremental_planning_reads_only_the_range_metadata_and_reading_only_its_files()
+    {
+        await using var w = await OpenAsync();
+        var table = await CreateEventsAsync(w, "io_recorded", SampleTables.ByCategory);
+        for (var i = 0; i < 8; i++)
+        {
+            table = await table.AppendRowsAsync(SampleTables.EventRows(i * 10, 10));
+        }
+
+        var snaps = table.Metadata.Ancestors().Reverse().ToArray();
+        var range = snaps[3..6];
+        var addedManifests = new List<string>();
+        foreach (var s in range)
+        {
+            addedManifests.AddRange((await ManifestIO.ReadManifestListAsync(w.IO, s.ManifestList, default))
+                .Where(m => m.AddedSnapshotId == s.SnapshotId).Select(m => m.ManifestPath));
+        }
+
+        var io = new RecordingFileIO(w.IO);
+        var readOnly = await Table.LoadFromMetadataAsync(io, table.MetadataLocation);
+        io.Clear();
+        var scan = readOnly.NewIncrementalAppendScan().FromSnapshotExclusive(snaps[2].SnapshotId).ToSnapshot(snaps[5].SnapshotId);
+        var tasks = await scan.PlanFilesAsync();
+
+        // Planning reads the three manifest lists and the manifests those snapshots added, each once; nothing else.
+        Assert.All(io.Calls, c => Assert.Equal("read", c.Operation));
+        Assert.Equal(range.Select(s => s.ManifestList).Concat(addedManifests).Order(), io.Calls.Select(c => c.Location).Order());
+        Assert.Equal(range.Select(s => s.SnapshotId).ToHashSet(), tasks.Select(t => t.SnapshotId).ToHashSet());
+        Assert.Equal(9, tasks.Count); // 3 snapshots x 3 category partitions
+
+        io.Clear();
+        var rows = await ReadAllAsync(scan.ReadRowsAsync());
+        Assert.Equal(Enumerable.Range(30, 30).Select(i => (long)i).ToArray(), Ids(rows));
+        var dataReads = io.Calls.Where(c => c.Location.EndsWith(".parquet", StringComparison.Ordinal)).Select(c => c.Location);
+        Assert.Equal(tasks.Select(t => t.File.FilePath).Order(), dataReads.Order());
+    }
+
+    [Fact]
     public async Task Overwrite_replaces_files_and_refuses_to_remove_a_file_that_is_gone()
     {
         await using var w = await OpenAsync();
