@@ -19,24 +19,11 @@ public sealed class MaestroProcess
 
     public Dictionary<string, string> Environment { get; } = [];
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OrleansMaestro.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"OrleansMaestro.sln not found above {AppContext.BaseDirectory}.");
-    }
-
     public static string MaestroDll()
     {
         // The test assembly lives in tests/Cli.Tests/bin/<Configuration>/net10.0/.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = Path.Combine(RepositoryRoot(), "src", "Cli", "bin", configuration, "net10.0", "maestro.dll");
+        var dll = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net10.0", "maestro.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"maestro is not built: {dll}", dll);
     }
 
