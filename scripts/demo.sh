@@ -21,7 +21,7 @@ echo "== files"
 maestro table files analytics.events
 echo "== scan (whole table)"
 maestro table scan analytics.events --format csv
-first=$(maestro table snapshots analytics.events --output json | sed -n 's/.*"snapshot-id": *\([0-9]*\).*/\1/p' | head -1)
+first=$(maestro table snapshots analytics.events --format csv | sed -n 2p | cut -d, -f1)
 echo "== incremental scan: what the second append added (after snapshot $first)"
 maestro table scan analytics.events --from-snapshot "$first" --format jsonl
 echo "== the same table read straight from its metadata file"
