@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+using OrleansMaestro.Abstractions.Runs;
+
+namespace OrleansMaestro.Abstractions.Grains;
+
+/// <summary>
+/// One run of a workflow (key: <c>workflowId/runNumber</c>). Walks the DAG of the definition version it started with:
+/// starts ready steps (each attempt is a <see cref="IStepGrain"/>), retries with backoff, enforces timeouts, and can be
+/// stopped or restarted from its failed steps. Its state is durable, so a run survives the loss of its silo.
+/// </summary>
+[Alias("maestro.IRunGrain")]
+public interface IRunGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the run (idempotent: a second call with the same plan does nothing).</summary>
+    [Alias("Start")]
+    Task StartAsync(RunPlan plan);
+
+    /// <summary>Null when no run has this key.</summary>
+    [Alias("Get")]
+    Task<RunInfo?> GetAsync();
+
+    /// <summary>Stops running steps; the run ends as Stopped.</summary>
+    [Alias("Stop")]
+    Task StopAsync();
+
+    /// <summary>Runs the failed, timed-out or stopped steps (and what depends on them) again; succeeded steps are kept.</summary>
+    [Alias("Restart")]
+    Task RestartAsync();
+
+    /// <summary>Makes sure an unfinished run is making progress (called after failovers; idempotent).</summary>
+    [Alias("Poke")]
+    Task PokeAsync();
+
+    /// <summary>A step attempt finished (reported by its step grain).</summary>
+    [Alias("OnStepAttemptFinished"), OneWay]
+    Task OnStepAttemptFinishedAsync(StepAttemptResult result);
+}

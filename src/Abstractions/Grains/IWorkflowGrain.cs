@@ -1,0 +1,41 @@
+using Orleans.Concurrency;
+using OrleansMaestro.Abstractions.Definitions;
+using OrleansMaestro.Abstractions.Runs;
+
+namespace OrleansMaestro.Abstractions.Grains;
+
+/// <summary>
+/// One workflow (key: its id). Keeps the definition versions, a watermark per source table (the last snapshot a
+/// successful run consumed), and the runs; turns table signals, cron ticks and manual requests into runs according to
+/// the run strategy, coalescing many commits into one run.
+/// </summary>
+[Alias("maestro.IWorkflowGrain")]
+public interface IWorkflowGrain : IGrainWithStringKey
+{
+    /// <summary>Stores a new version of the definition (validated; <see cref="WorkflowDefinitionException"/> names what is wrong) and returns its version.</summary>
+    [Alias("PutDefinition")]
+    Task<int> PutDefinitionAsync(WorkflowDefinition definition);
+
+    /// <summary>Null when the workflow has no definition.</summary>
+    [Alias("Get")]
+    Task<WorkflowInfo?> GetAsync();
+
+    /// <summary>A hint that <paramref name="table"/> has a new current snapshot.</summary>
+    [Alias("OnTableChanged"), OneWay]
+    Task OnTableChangedAsync(string table, long snapshotId, DateTimeOffset committedAt);
+
+    /// <summary>Starts a run by hand (or a backfill, when the request names source ranges); returns its number.</summary>
+    [Alias("StartRun")]
+    Task<long> StartRunAsync(RunRequest request);
+
+    [Alias("OnRunFinished")]
+    Task OnRunFinishedAsync(long runNumber, RunStatus status);
+
+    /// <summary>The most recent runs first.</summary>
+    [Alias("ListRuns")]
+    Task<IReadOnlyList<RunInfo>> ListRunsAsync(int limit);
+
+    /// <summary>Stops active runs, unsubscribes from tables and forgets the workflow.</summary>
+    [Alias("Delete")]
+    Task DeleteAsync();
+}

@@ -1,0 +1,16 @@
+namespace OrleansMaestro.Abstractions.Grains;
+
+/// <summary>What a table grain knows about its table.</summary>
+[GenerateSerializer, Alias("maestro.TableInfo")]
+public sealed record TableInfo
+{
+    [Id(0)] public required string Table { get; init; }
+
+    [Id(1)] public string? MetadataLocation { get; init; }
+
+    [Id(2)] public long? CurrentSnapshotId { get; init; }
+
+    [Id(3)] public DateTimeOffset? LastCommitAt { get; init; }
+
+    [Id(4)] public IReadOnlyList<string> Subscribers { get; init; } = [];
+}

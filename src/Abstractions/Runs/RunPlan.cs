@@ -1,0 +1,22 @@
+using OrleansMaestro.Abstractions.Definitions;
+
+namespace OrleansMaestro.Abstractions.Runs;
+
+/// <summary>Everything a run needs, fixed when it starts: the definition version, parameters and source ranges.</summary>
+[GenerateSerializer, Alias("maestro.RunPlan")]
+public sealed record RunPlan
+{
+    [Id(0)] public required WorkflowDefinition Definition { get; init; }
+
+    [Id(1)] public required long RunNumber { get; init; }
+
+    [Id(2)] public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    [Id(3)] public IReadOnlyList<SnapshotRange> Sources { get; init; } = [];
+
+    /// <summary><c>table</c>, <c>cron</c>, <c>manual</c> or <c>backfill</c>.</summary>
+    [Id(4)] public string Trigger { get; init; } = "manual";
+
+    /// <summary>When the newest source commit the run covers happened (for commit-to-run delay measurements).</summary>
+    [Id(5)] public DateTimeOffset? TriggeringCommitAt { get; init; }
+}

@@ -1,0 +1,23 @@
+using OrleansMaestro.Abstractions.Definitions;
+
+namespace OrleansMaestro.Abstractions.Runs;
+
+/// <summary>One attempt of one step, as handed to its step grain.</summary>
+[GenerateSerializer, Alias("maestro.StepWork")]
+public sealed record StepWork
+{
+    [Id(0)] public required string WorkflowId { get; init; }
+
+    [Id(1)] public required long RunNumber { get; init; }
+
+    [Id(2)] public required StepDefinition Step { get; init; }
+
+    [Id(3)] public required int Attempt { get; init; }
+
+    [Id(4)] public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    [Id(5)] public IReadOnlyList<SnapshotRange> Sources { get; init; } = [];
+
+    /// <summary>The key of the run grain to report to.</summary>
+    [Id(6)] public required string RunKey { get; init; }
+}
