@@ -15,8 +15,8 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Start")]
     Task StartAsync(RunPlan plan);
 
-    /// <summary>Null when no run has this key.</summary>
-    [Alias("Get")]
+    /// <summary>Null when no run has this key. Interleaves, so a status query never waits behind (or deadlocks with) a busy run.</summary>
+    [Alias("Get"), AlwaysInterleave]
     Task<RunInfo?> GetAsync();
 
     /// <summary>Stops running steps; the run ends as Stopped.</summary>

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using OrleansMaestro.Abstractions.Runs;
 
 namespace OrleansMaestro.Abstractions.Grains;
@@ -14,9 +15,9 @@ public interface IStepGrain : IGrainWithStringKey
     [Alias("Start")]
     Task StartAsync(StepWork work);
 
-    [Alias("GetState")]
+    [Alias("GetState"), AlwaysInterleave]
     Task<StepAttemptResult> GetStateAsync();
 
-    [Alias("Cancel")]
+    [Alias("Cancel"), AlwaysInterleave]
     Task CancelAsync();
 }

@@ -28,8 +28,16 @@ public interface IWorkflowGrain : IGrainWithStringKey
     [Alias("StartRun")]
     Task<long> StartRunAsync(RunRequest request);
 
-    [Alias("OnRunFinished")]
+    /// <summary>A run reached a final status (one-way, so a run never waits on its workflow).</summary>
+    [Alias("OnRunFinished"), OneWay]
     Task OnRunFinishedAsync(long runNumber, RunStatus status);
+
+    /// <summary>
+    /// Asks whether a finished run may be restarted: not when a later run already covers its snapshots (it was superseded).
+    /// Returns the reason it may not, or null when it may (the run then counts as active again).
+    /// </summary>
+    [Alias("OnRunRestarting")]
+    Task<string?> OnRunRestartingAsync(long runNumber, bool isBackfill);
 
     /// <summary>The most recent runs first.</summary>
     [Alias("ListRuns")]

@@ -1,0 +1,12 @@
+namespace OrleansMaestro.Grains.Orchestration;
+
+/// <summary>A run start that waits for the run strategy to allow it.</summary>
+[GenerateSerializer, Alias("maestro.PendingStart")]
+public sealed class PendingStart
+{
+    [Id(0)] public long RunNumber { get; set; }
+
+    [Id(1)] public string Trigger { get; set; } = "manual";
+
+    [Id(2)] public Dictionary<string, string> Parameters { get; set; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Logging;
+using OrleansMaestro.Abstractions.Grains;
+using OrleansMaestro.Abstractions.Runs;
+using OrleansMaestro.Grains.Steps;
+
+namespace OrleansMaestro.Grains.Orchestration;
+
+/// <summary>
+/// One attempt of one step. Holds no durable state on purpose: if its silo dies, the new activation has no work and
+/// answers <see cref="StepAttemptState.Lost"/>, and the run starts a new attempt. Attempts are placed at random so the
+/// steps of a run (and the shards of a big step) spread over the cluster.
+/// </summary>
+[RandomPlacement]
+public sealed partial class StepGrain : Grain, IStepGrain
+{
+    private readonly IReadOnlyDictionary<string, IStepRunner> _runners;
+    private readonly ILogger<StepGrain> _logger;
+    private StepWork? _work;
+    private StepAttemptResult? _result;
+    private CancellationTokenSource? _cancellation;
+
+    public StepGrain(IEnumerable<IStepRunner> runners, ILogger<StepGrain> logger)
+    {
+        _runners = runners.ToDictionary(r => r.StepType, StringComparer.Ordinal);
+        _logger = logger;
+    }
+
+    public Task StartAsync(StepWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_work is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        _work = work;
+        _cancellation = new CancellationTokenSource();
+        // Not awaited: the attempt runs in the background and reports to its run when done.
+        _ = ExecuteAsync(work, _cancellation.Token);
+        return Task.CompletedTask;
+    }
+
+    public Task<StepAttemptResult> GetStateAsync()
+    {
+        if (_work is not { } work)
+        {
+            var (stepId, attempt) = ParseKey();
+            return Task.FromResult(new StepAttemptResult { StepId = stepId, Attempt = attempt, State = StepAttemptState.Lost });
+        }
+
+        return Task.FromResult(_result ?? new StepAttemptResult { StepId = work.Step.Id, Attempt = work.Attempt, State = StepAttemptState.Running });
+    }
+
+    public async Task CancelAsync()
+    {
+        if (_cancellation is { } cancellation)
+        {
+            await cancellation.CancelAsync();
+        }
+    }
+
+    private async Task ExecuteAsync(StepWork work, CancellationToken cancellationToken)
+    {
+        StepAttemptResult result;
+        var silo = RuntimeIdentity;
+        try
+        {
+            if (!_runners.TryGetValue(work.Step.TypeName, out var runner))
+            {
+                throw new StepFailedException($"No runner for step type '{work.Step.TypeName}' on silo {silo}.");
+            }
+
+            // Off the grain's scheduler: a runner may block on a process or a DuckDB query for a long time.
+            var outputs = await Task.Run(() => runner.RunAsync(work, cancellationToken), cancellationToken);
+            result = new StepAttemptResult
+            {
+                StepId = work.Step.Id,
+                Attempt = work.Attempt,
+                State = StepAttemptState.Succeeded,
+                Outputs = new Dictionary<string, string>(outputs, StringComparer.Ordinal) { ["silo"] = silo },
+            };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            result = Failed(work, "the attempt was cancelled");
+        }
+        catch (StepFailedException e)
+        {
+            result = Failed(work, e.Message);
+        }
+        catch (Exception e)
+        {
+            // Any other exception is a failed attempt too (the retry policy decides); the message names its type.
+            result = Failed(work, $"{e.GetType().Name}: {e.Message}");
+        }
+
+        _result = result;
+        LogAttemptFinished(work.RunKey, work.Step.Id, work.Attempt, result.State, result.Error);
+        await GrainFactory.GetGrain<IRunGrain>(work.RunKey).OnStepAttemptFinishedAsync(result);
+    }
+
+    private static StepAttemptResult Failed(StepWork work, string error) =>
+        new() { StepId = work.Step.Id, Attempt = work.Attempt, State = StepAttemptState.Failed, Error = error };
+
+    private (string StepId, int Attempt) ParseKey()
+    {
+        // workflowId/runNumber/stepId/attempt
+        var parts = this.GetPrimaryKeyString().Split('/');
+        return parts.Length >= 4 && int.TryParse(parts[^1], out var attempt) ? (parts[^2], attempt) : (this.GetPrimaryKeyString(), 0);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey} step {StepId} attempt {Attempt}: {State} {Error}")]
+    private partial void LogAttemptFinished(string runKey, string stepId, int attempt, StepAttemptState state, string? error);
+}

@@ -1,0 +1,507 @@
+using Cronos;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansMaestro.Abstractions.Definitions;
+using OrleansMaestro.Abstractions.Grains;
+using OrleansMaestro.Abstractions.Runs;
+using OrleansMaestro.Iceberg.Catalog;
+
+namespace OrleansMaestro.Grains.Orchestration;
+
+/// <summary>
+/// One workflow. Table signals move <see cref="WorkflowGrainState.Latest"/>; runs claim the range from the end of the
+/// previous claim (or the watermark) to the latest snapshot; watermarks advance over the claims that succeeded, in
+/// order. A reminder keeps the workflow reconciling after failovers, and a timer fires cron triggers.
+/// </summary>
+public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
+{
+    private const string KeepAliveReminder = "keepalive";
+
+    private readonly IPersistentState<WorkflowGrainState> _state;
+    private readonly SqlCatalog _catalog;
+    private readonly OrchestrationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WorkflowGrain> _logger;
+    private IGrainTimer? _reconcileTimer;
+    private IGrainTimer? _cronTimer;
+
+    public WorkflowGrain(
+        [PersistentState("workflow", GrainStorage.Name)] IPersistentState<WorkflowGrainState> state,
+        SqlCatalog catalog,
+        IOptions<OrchestrationOptions> options,
+        TimeProvider time,
+        ILogger<WorkflowGrain> logger)
+    {
+        _state = state;
+        _catalog = catalog;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    private string WorkflowId => this.GetPrimaryKeyString();
+
+    private WorkflowGrainState S => _state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Current is { } definition)
+        {
+            StartTimers(definition);
+            foreach (var table in definition.SourceTables)
+            {
+                await GrainFactory.GetGrain<ITableGrain>(table).SubscribeAsync(WorkflowId);
+            }
+        }
+    }
+
+    public async Task<int> PutDefinitionAsync(WorkflowDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var existence = await TableExistenceAsync(definition);
+        var errors = WorkflowValidator.Validate(definition, t => existence.GetValueOrDefault(t)).ToList();
+        if (definition.Id != WorkflowId)
+        {
+            errors.Add(new DefinitionError("id", $"'{definition.Id}' does not match the workflow it is stored under ('{WorkflowId}')."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new WorkflowDefinitionException(errors);
+        }
+
+        var previousSources = S.Current?.SourceTables ?? [];
+        var stored = definition with { Version = S.Versions.Count + 1 };
+        S.Versions.Add(stored);
+        S.Deleted = false;
+        await _state.WriteStateAsync();
+        LogDefinitionStored(WorkflowId, stored.Version);
+
+        foreach (var table in previousSources.Except(stored.SourceTables, StringComparer.Ordinal))
+        {
+            await GrainFactory.GetGrain<ITableGrain>(table).UnsubscribeAsync(WorkflowId);
+        }
+
+        foreach (var table in stored.SourceTables)
+        {
+            await GrainFactory.GetGrain<ITableGrain>(table).SubscribeAsync(WorkflowId);
+        }
+
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartTimers(stored);
+        return stored.Version;
+    }
+
+    public Task<WorkflowInfo?> GetAsync() => Task.FromResult(S.Current is { } definition
+        ? new WorkflowInfo
+        {
+            Definition = definition,
+            Watermarks = new Dictionary<string, long>(S.Watermarks),
+            Latest = new Dictionary<string, long>(S.Latest),
+            ActiveRuns = [.. S.ActiveRuns.Order()],
+            LastRunNumber = S.LastRunNumber,
+        }
+        : null);
+
+    public async Task OnTableChangedAsync(string table, long snapshotId, DateTimeOffset committedAt)
+    {
+        if (S.Current is not { } definition || !definition.SourceTables.Contains(table, StringComparer.Ordinal)
+            || S.Latest.GetValueOrDefault(table) == snapshotId && S.Latest.ContainsKey(table))
+        {
+            return;
+        }
+
+        S.Latest[table] = snapshotId;
+        S.LatestCommitAt[table] = committedAt;
+        await _state.WriteStateAsync();
+        await ScheduleAsync();
+    }
+
+    public async Task<long> StartRunAsync(RunRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var definition = S.Current ?? throw new InvalidOperationException($"Workflow '{WorkflowId}' has no definition.");
+        var parameters = ResolveParameters(definition, request.Parameters);
+        if (request.Sources is { } ranges)
+        {
+            // A backfill covers exactly the ranges asked for, outside the run strategy, and moves no watermark.
+            var unknown = ranges.Select(r => r.Table).Where(t => !definition.SourceTables.Contains(t, StringComparer.Ordinal)).ToArray();
+            if (unknown.Length > 0)
+            {
+                throw new ArgumentException($"Backfill names tables that are not sources of workflow '{WorkflowId}': {string.Join(", ", unknown)}.");
+            }
+
+            var number = ++S.LastRunNumber;
+            var plan = new RunPlan { Definition = definition, RunNumber = number, Parameters = parameters, Sources = ranges, Trigger = "backfill" };
+            S.Plans[number] = plan;
+            S.ActiveRuns.Add(number);
+            await _state.WriteStateAsync();
+            await GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, number)).StartAsync(plan);
+            return number;
+        }
+
+        var pending = new PendingStart { RunNumber = ++S.LastRunNumber, Trigger = "manual", Parameters = new(parameters, StringComparer.Ordinal) };
+        S.Pending.Add(pending);
+        await _state.WriteStateAsync();
+        await ScheduleAsync();
+        return pending.RunNumber;
+    }
+
+    public async Task OnRunFinishedAsync(long runNumber, RunStatus status)
+    {
+        if (!S.ActiveRuns.Remove(runNumber))
+        {
+            return; // already known (the run reports, and reconciliation may report again)
+        }
+
+        S.Plans.Remove(runNumber);
+        if (S.Claims.Find(c => c.RunNumber == runNumber) is { } claim)
+        {
+            claim.State = status == RunStatus.Succeeded ? ClaimState.Succeeded : ClaimState.Failed;
+            AdvanceWatermarks();
+        }
+
+        LogRunFinished(WorkflowId, runNumber, status);
+        await _state.WriteStateAsync();
+        await ScheduleAsync();
+    }
+
+    public async Task<string?> OnRunRestartingAsync(long runNumber, bool isBackfill)
+    {
+        if (S.ActiveRuns.Contains(runNumber))
+        {
+            return $"run {runNumber} is still active";
+        }
+
+        var claim = S.Claims.Find(c => c.RunNumber == runNumber);
+        if (claim is null && !isBackfill)
+        {
+            // Its claim is gone: a later run covers its snapshots, so running it again would consume them twice.
+            return $"run {runNumber} was superseded by a later run that covers its snapshots";
+        }
+
+        if (claim is not null)
+        {
+            claim.State = ClaimState.Active;
+        }
+
+        S.ActiveRuns.Add(runNumber);
+        await _state.WriteStateAsync();
+        return null;
+    }
+
+    public async Task<IReadOnlyList<RunInfo>> ListRunsAsync(int limit)
+    {
+        var result = new List<RunInfo>();
+        for (var n = S.LastRunNumber; n >= 1 && result.Count < Math.Clamp(limit, 1, _options.RunHistory); n--)
+        {
+            if (S.Pending.Find(p => p.RunNumber == n) is { } pending)
+            {
+                result.Add(new RunInfo { WorkflowId = WorkflowId, RunNumber = n, Status = RunStatus.Queued, Trigger = pending.Trigger, Parameters = pending.Parameters });
+            }
+            else if (await GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, n)).GetAsync() is { } info)
+            {
+                result.Add(info);
+            }
+        }
+
+        return result;
+    }
+
+    public async Task DeleteAsync()
+    {
+        foreach (var run in S.ActiveRuns.ToArray())
+        {
+            await GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, run)).StopAsync();
+        }
+
+        foreach (var table in S.Current?.SourceTables ?? [])
+        {
+            await GrainFactory.GetGrain<ITableGrain>(table).UnsubscribeAsync(WorkflowId);
+        }
+
+        S.Deleted = true;
+        S.Pending.Clear();
+        await _state.WriteStateAsync();
+        if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reconcileTimer?.Dispose();
+        _cronTimer?.Dispose();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => ReconcileAsync();
+
+    /// <summary>Starts whatever runs the strategy allows now.</summary>
+    private async Task ScheduleAsync()
+    {
+        while (S.Current is { } definition)
+        {
+            var strategy = definition.Strategy;
+            var running = S.Claims.Count(c => c.State == ClaimState.Active);
+            var hasNewData = definition.SourceTables.Any(t => S.Latest.TryGetValue(t, out var latest) && ClaimedEnd(t) != latest);
+            if (!hasNewData && S.Pending.Count == 0)
+            {
+                return;
+            }
+
+            switch (strategy.Kind)
+            {
+                case RunStrategyKind.Parallel when running >= Math.Max(1, strategy.MaxParallel):
+                case RunStrategyKind.Sequential when running > 0:
+                    return;
+                case RunStrategyKind.FirstOnly when running > 0:
+                    // Triggers that arrive during the active run are dropped; their data waits for the next trigger.
+                    if (S.Pending.Count > 0)
+                    {
+                        S.Pending.Clear();
+                        await _state.WriteStateAsync();
+                    }
+
+                    return;
+                case RunStrategyKind.LastOnly when running > 0:
+                    await SupersedeActiveRunsAsync();
+                    break;
+            }
+
+            await StartNextRunAsync(definition);
+        }
+    }
+
+    private async Task SupersedeActiveRunsAsync()
+    {
+        foreach (var claim in S.Claims.Where(c => c.State == ClaimState.Active).ToArray())
+        {
+            S.Claims.Remove(claim);
+            S.ActiveRuns.Remove(claim.RunNumber);
+            S.Plans.Remove(claim.RunNumber);
+            await _state.WriteStateAsync();
+            await GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, claim.RunNumber)).StopAsync();
+        }
+    }
+
+    private async Task StartNextRunAsync(WorkflowDefinition definition)
+    {
+        if (definition.Strategy.Kind != RunStrategyKind.Parallel)
+        {
+            // A new run covers everything from the watermark, so failed runs before it are superseded.
+            S.Claims.RemoveAll(c => c.State == ClaimState.Failed);
+        }
+
+        var pending = S.Pending.Count > 0 ? S.Pending[0] : null;
+        if (pending is not null)
+        {
+            S.Pending.RemoveAt(0);
+        }
+
+        var number = pending?.RunNumber ?? ++S.LastRunNumber;
+        var claim = new RunClaim { RunNumber = number };
+        var sources = new List<SnapshotRange>();
+        DateTimeOffset? newestCommit = null;
+        foreach (var table in definition.SourceTables)
+        {
+            var from = ClaimedEnd(table);
+            var to = S.Latest.TryGetValue(table, out var latest) ? latest : from;
+            sources.Add(new SnapshotRange { Table = table, FromExclusive = from, ToInclusive = to });
+            if (to is { } end)
+            {
+                claim.To[table] = end;
+                if (end != from && S.LatestCommitAt.TryGetValue(table, out var at) && (newestCommit is null || at > newestCommit))
+                {
+                    newestCommit = at;
+                }
+            }
+        }
+
+        var plan = new RunPlan
+        {
+            Definition = definition,
+            RunNumber = number,
+            Parameters = pending?.Parameters ?? ResolveParameters(definition, new Dictionary<string, string>()),
+            Sources = sources,
+            Trigger = pending?.Trigger ?? "table",
+            TriggeringCommitAt = newestCommit,
+        };
+        S.Claims.Add(claim);
+        S.ActiveRuns.Add(number);
+        S.Plans[number] = plan;
+        // The claim is durable before the run starts: a crash in between leaves a plan that reconciliation starts.
+        await _state.WriteStateAsync();
+        LogRunStarting(WorkflowId, number, plan.Trigger);
+        await GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, number)).StartAsync(plan);
+    }
+
+    /// <summary>The end of the last claim on <paramref name="table"/>, else its watermark (null: nothing consumed yet).</summary>
+    private long? ClaimedEnd(string table)
+    {
+        for (var i = S.Claims.Count - 1; i >= 0; i--)
+        {
+            if (S.Claims[i].To.TryGetValue(table, out var end))
+            {
+                return end;
+            }
+        }
+
+        return S.Watermarks.TryGetValue(table, out var watermark) ? watermark : null;
+    }
+
+    private void AdvanceWatermarks()
+    {
+        while (S.Claims.Count > 0 && S.Claims[0].State == ClaimState.Succeeded)
+        {
+            foreach (var (table, end) in S.Claims[0].To)
+            {
+                S.Watermarks[table] = end;
+            }
+
+            S.Claims.RemoveAt(0);
+        }
+    }
+
+    private async Task ReconcileAsync()
+    {
+        if (S.Current is not { } definition)
+        {
+            return;
+        }
+
+        foreach (var table in definition.SourceTables)
+        {
+            var info = await GrainFactory.GetGrain<ITableGrain>(table).GetAsync();
+            if (info.CurrentSnapshotId is { } current && (!S.Latest.TryGetValue(table, out var known) || known != current))
+            {
+                S.Latest[table] = current;
+                S.LatestCommitAt[table] = info.LastCommitAt ?? _time.GetUtcNow();
+                await _state.WriteStateAsync();
+            }
+        }
+
+        foreach (var number in S.ActiveRuns.ToArray())
+        {
+            var run = GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, number));
+            var info = await run.GetAsync();
+            if (info is null && S.Plans.TryGetValue(number, out var plan))
+            {
+                await run.StartAsync(plan);
+            }
+            else if (info is not null && info.Status.IsFinal())
+            {
+                await OnRunFinishedAsync(number, info.Status);
+            }
+            else
+            {
+                await run.PokeAsync();
+            }
+        }
+
+        await ScheduleAsync();
+    }
+
+    private void StartTimers(WorkflowDefinition definition)
+    {
+        _reconcileTimer ??= this.RegisterGrainTimer(
+            static (grain, _) => grain.ReconcileAsync(),
+            this,
+            new GrainTimerCreationOptions { DueTime = _options.WorkflowReconcileInterval, Period = _options.WorkflowReconcileInterval, Interleave = false, KeepAlive = true });
+        ScheduleCron(definition);
+    }
+
+    private void ScheduleCron(WorkflowDefinition definition)
+    {
+        _cronTimer?.Dispose();
+        _cronTimer = null;
+        var next = NextCronOccurrence(definition, S.LastCronFire ?? _time.GetUtcNow());
+        if (next is not { } at)
+        {
+            return;
+        }
+
+        var due = at - _time.GetUtcNow();
+        _cronTimer = this.RegisterGrainTimer(
+            static (state, _) => state.Grain.FireCronAsync(state.At),
+            (Grain: this, At: at),
+            new GrainTimerCreationOptions { DueTime = due < TimeSpan.Zero ? TimeSpan.Zero : due, Period = Timeout.InfiniteTimeSpan, Interleave = false, KeepAlive = true });
+    }
+
+    private async Task FireCronAsync(DateTimeOffset occurrence)
+    {
+        if (S.Current is not { } definition)
+        {
+            return;
+        }
+
+        S.LastCronFire = occurrence;
+        S.Pending.Add(new PendingStart { RunNumber = ++S.LastRunNumber, Trigger = "cron", Parameters = new(ResolveParameters(definition, new Dictionary<string, string>()), StringComparer.Ordinal) });
+        await _state.WriteStateAsync();
+        await ScheduleAsync();
+        ScheduleCron(definition);
+    }
+
+    private static DateTimeOffset? NextCronOccurrence(WorkflowDefinition definition, DateTimeOffset after)
+    {
+        DateTimeOffset? next = null;
+        foreach (var trigger in definition.Triggers.OfType<CronTrigger>())
+        {
+            var fields = trigger.Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            var expression = CronExpression.Parse(trigger.Cron, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+            var zone = trigger.TimeZone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(trigger.TimeZone);
+            if (expression.GetNextOccurrence(after, zone) is { } occurrence && (next is null || occurrence < next))
+            {
+                next = occurrence;
+            }
+        }
+
+        return next;
+    }
+
+    private static Dictionary<string, string> ResolveParameters(WorkflowDefinition definition, IReadOnlyDictionary<string, string> given)
+    {
+        var unknown = given.Keys.Where(k => definition.Parameters.All(p => p.Name != k)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException($"Unknown parameters for workflow '{definition.Id}': {string.Join(", ", unknown)}.");
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in definition.Parameters)
+        {
+            result[parameter.Name] = given.TryGetValue(parameter.Name, out var value)
+                ? value
+                : parameter.Default ?? throw new ArgumentException($"Parameter '{parameter.Name}' of workflow '{definition.Id}' is required.");
+        }
+
+        return result;
+    }
+
+    private async Task<Dictionary<string, bool>> TableExistenceAsync(WorkflowDefinition definition)
+    {
+        var tables = definition.SourceTables
+            .Concat(definition.Steps.OfType<SqlStep>().SelectMany(s => s.Inputs.Select(i => i.Table)))
+            .Distinct(StringComparer.Ordinal);
+        var result = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            try
+            {
+                result[table] = await _catalog.TableExistsAsync(TableIdentifier.Parse(table));
+            }
+            catch (ArgumentException)
+            {
+                result[table] = false; // the validator reports the malformed name itself
+            }
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow {WorkflowId} stored definition version {Version}")]
+    private partial void LogDefinitionStored(string workflowId, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow {WorkflowId} starts run {RunNumber} ({Trigger})")]
+    private partial void LogRunStarting(string workflowId, long runNumber, string trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow {WorkflowId} run {RunNumber} finished: {Status}")]
+    private partial void LogRunFinished(string workflowId, long runNumber, RunStatus status);
+}
