@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using Microsoft.Extensions.Logging;
 using OrleansMaestro.Abstractions.Grains;
 using OrleansMaestro.Abstractions.Runs;
