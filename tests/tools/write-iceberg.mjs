@@ -1,11 +1,15 @@
 // Writes a complete Iceberg table the way Iceberg Java / Spark lays one out, with libraries that share no code with
 // OrleansMaestro: hyparquet-writer (Parquet) and avsc (Avro). The tests read the result with our C# library, to show it
 // reads tables written by an independent implementation.
-// Usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2]
+// Usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2] [--imported-files]
 //   OUT_TABLE_FOLDER: where the files go (created; metadata/ and data/ below it).
 //   --location-prefix: the table location written into metadata, manifests and manifest lists, e.g.
 //     s3a://warehouse/db/t1 (then upload the folder there) or file:/tmp/t1; default: the folder's absolute path.
 //   --format-version: 2 (default) or 1.
+//   --imported-files: the first snapshot's data files are imported ones, as Spark's add_files/migrate procedures leave
+//     them: Parquet without field ids, without the identity partition column (category: Hive keeps it in the path
+//     only), and with the column "name" that the table has since renamed to "customer_name". The table property
+//     schema.name-mapping.default maps the files' names to field ids, as those procedures set it.
 // Format v2 (metastore naming: metadata/00000-<uuid>.metadata.json ...), table partitioned by day(event_ts), category:
 //   1 append   two data files
 //   2 append   two data files
@@ -29,13 +33,14 @@ import { deflateRawSync } from 'node:zlib'
 // ---------------------------------------------------------------- arguments
 
 const args = process.argv.slice(2)
-const outFolder = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'))
+const valued = new Set(['--location-prefix', '--format-version'])
+const outFolder = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]))
 function option(name, fallback) {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : fallback
 }
 if (!outFolder) {
-  console.error('usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2]')
+  console.error('usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2] [--imported-files]')
   process.exit(2)
 }
 const root = resolve(outFolder)
@@ -46,6 +51,7 @@ if (formatVersion !== 1 && formatVersion !== 2) {
   process.exit(2)
 }
 const v1 = formatVersion === 1
+const importedFiles = args.includes('--imported-files')
 
 /** Writes a file under the table folder and returns its location as metadata refers to it. */
 function put(relativePath, bytes) {
@@ -62,7 +68,7 @@ const schema = {
   'schema-id': 0,
   fields: [
     { id: 1, name: 'id', required: true, type: 'long' },
-    { id: 2, name: 'name', required: false, type: 'string' },
+    { id: 2, name: importedFiles ? 'customer_name' : 'name', required: false, type: 'string' },
     { id: 3, name: 'qty', required: false, type: 'int' },
     { id: 4, name: 'amount', required: false, type: 'double' },
     { id: 5, name: 'price', required: false, type: 'decimal(9, 2)' },
@@ -74,6 +80,9 @@ const schema = {
   ],
 }
 const field = Object.fromEntries(schema.fields.map(f => [f.name, f]))
+// Rows below are keyed by these names; the schema's name for field 2 differs with --imported-files.
+const ROW_KEYS = { 1: 'id', 2: 'name', 3: 'qty', 4: 'amount', 5: 'price', 6: 'total', 7: 'event_date', 8: 'event_ts', 9: 'active', 10: 'category' }
+const keyOf = f => ROW_KEYS[f.id] ?? f.name
 const partitionFields = [
   { name: 'event_ts_day', transform: 'day', 'source-id': 8, 'field-id': 1000 },
   { name: 'category', transform: 'identity', 'source-id': 10, 'field-id': 1001 },
@@ -161,8 +170,11 @@ function decimalShape(type) {
 }
 
 /** The Parquet schema element of an Iceberg field (spec appendix A: Parquet), with its field id. */
-function parquetElement(f) {
-  const base = { name: f.name, field_id: f.id, repetition_type: f.required ? 'REQUIRED' : 'OPTIONAL' }
+function parquetElement(f, imported) {
+  // Imported files carry no field ids and the columns' names of before the table's renames.
+  const base = imported
+    ? { name: keyOf(f), repetition_type: f.required ? 'REQUIRED' : 'OPTIONAL' }
+    : { name: f.name, field_id: f.id, repetition_type: f.required ? 'REQUIRED' : 'OPTIONAL' }
   const decimal = decimalShape(f.type)
   if (decimal) {
     const { precision, scale } = decimal
@@ -185,15 +197,16 @@ function parquetElement(f) {
 }
 
 /** Writes a Parquet file of the given Iceberg fields; returns its bytes, column sizes by field id and split offsets. */
-function writeParquet(fields, records, icebergSchemaJson) {
+function writeParquet(fields, records, icebergSchemaJson, imported = false) {
   const writer = new ByteWriter()
+  const elements = fields.map(f => parquetElement(f, imported))
   const pq = new ParquetWriter({
     writer,
-    schema: [{ name: 'table', num_children: fields.length }, ...fields.map(parquetElement)],
-    kvMetadata: [{ key: 'iceberg.schema', value: icebergSchemaJson }],
+    schema: [{ name: imported ? 'hive_schema' : 'table', num_children: fields.length }, ...elements],
+    kvMetadata: imported ? undefined : [{ key: 'iceberg.schema', value: icebergSchemaJson }],
     createdBy: 'write-iceberg.mjs (hyparquet-writer)',
   })
-  pq.write({ columnData: fields.map(f => ({ name: f.name, data: records.map(r => r[f.name]) })) })
+  pq.write({ columnData: fields.map((f, i) => ({ name: elements[i].name, data: records.map(r => r[keyOf(f)]) })) })
   pq.finish()
   const bytes = new Uint8Array(writer.getBuffer())
   const columnSizes = new Map()
@@ -274,7 +287,7 @@ function bounds(type, values, truncate) {
 function metrics(fields, records, columnSizes, truncate = true) {
   const m = { column_sizes: [], value_counts: [], null_value_counts: [], nan_value_counts: [], lower_bounds: [], upper_bounds: [] }
   for (const f of fields) {
-    const values = records.map(r => r[f.name])
+    const values = records.map(r => r[keyOf(f)])
     m.column_sizes.push({ key: f.id, value: columnSizes.get(f.id) })
     m.value_counts.push({ key: f.id, value: BigInt(values.length) })
     m.null_value_counts.push({ key: f.id, value: BigInt(values.filter(v => v === null).length) })
@@ -449,15 +462,17 @@ let fileCounter = 0
 const schemaJson = JSON.stringify(schema)
 
 /** Writes a data file of one partition (Java names: data/<partition path>/<part>-<task>-<operation uuid>-<n>.parquet). */
-function writeDataFile(records) {
+function writeDataFile(records, imported = false) {
   const partition = partitionOf(records[0])
   if (records.some(r => JSON.stringify(partitionOf(r)) !== JSON.stringify(partition))) throw new Error('rows of several partitions')
-  const { bytes, columnSizes, splitOffsets } = writeParquet(schema.fields, records, schemaJson)
+  const identitySources = new Set(partitionFields.filter(p => p.transform === 'identity').map(p => p['source-id']))
+  const fields = imported ? schema.fields.filter(f => !identitySources.has(f.id)) : schema.fields
+  const { bytes, columnSizes, splitOffsets } = writeParquet(fields, records, schemaJson, imported)
   fileCounter++
   const path = put(`data/${partitionPath(partition)}/00000-${fileCounter}-${operationId}-00001.parquet`, bytes)
   return {
     content: 0, file_path: path, partition, record_count: BigInt(records.length), file_size_in_bytes: BigInt(bytes.length),
-    metrics: metrics(schema.fields, records, columnSizes), split_offsets: splitOffsets, sort_order_id: 0, records,
+    metrics: metrics(fields, records, columnSizes), split_offsets: splitOffsets, sort_order_id: 0, records,
   }
 }
 
@@ -642,6 +657,11 @@ function snapshotJson(s) {
   }
 }
 
+/** The name mapping add_files/migrate set, after the rename of name to customer_name (spec: Column Projection). */
+function nameMapping() {
+  return schema.fields.map(f => ({ 'field-id': f.id, names: keyOf(f) === f.name ? [f.name] : [keyOf(f), f.name] }))
+}
+
 function metadataFileName(version) {
   return v1 ? `v${version + 1}.metadata.json` : `${String(version).padStart(5, '0')}-${randomUUID()}.metadata.json`
 }
@@ -653,6 +673,7 @@ function writeMetadata() {
     owner: 'write-iceberg.mjs',
     'write.parquet.compression-codec': 'snappy',
     ...(v1 ? {} : { 'write.delete.mode': 'merge-on-read', 'write.update.mode': 'merge-on-read' }),
+    ...(importedFiles ? { 'schema.name-mapping.default': JSON.stringify(nameMapping()) } : {}),
   }
   const common = {
     'format-version': formatVersion,
@@ -716,8 +737,8 @@ const expected = new Map()
 const liveFiles = new Map()
 
 // 1: append two data files.
-const f1 = writeDataFile([rows[1], rows[2], rows[3]])
-const f2 = writeDataFile([rows[4], rows[5], rows[6]])
+const f1 = writeDataFile([rows[1], rows[2], rows[3]], importedFiles)
+const f2 = writeDataFile([rows[4], rows[5], rows[6]], importedFiles)
 const s1Id = newSnapshotId()
 const m1 = writeManifest(0, [added(f1, s1Id), added(f2, s1Id)], 0, randomUUID())
 commit(s1Id, 'append', [m1], [], appendSummary([f1, f2]))
@@ -777,8 +798,9 @@ if (!v1) {
 
 // ---------------------------------------------------------------- output
 
+/** A row as JSON, keyed by the table schema's column names. */
 function rowJson(r) {
-  return {
+  const json = {
     id: r.id,
     name: r.name,
     qty: r.qty,
@@ -790,6 +812,7 @@ function rowJson(r) {
     active: r.active,
     category: r.category,
   }
+  return Object.fromEntries(schema.fields.map(f => [f.name, json[keyOf(f)]]))
 }
 
 function fileJson(f) {

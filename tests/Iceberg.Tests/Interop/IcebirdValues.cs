@@ -9,7 +9,7 @@ namespace OrleansMaestro.Iceberg.Tests.Interop;
 /// Renders a value written here and the value icebird read back as the same text when they are equal, within what
 /// icebird's JavaScript values can hold: timestamps become Date (millisecond precision), decimals become numbers,
 /// time comes back as microseconds, and unannotated byte arrays (binary, and fixed, which is stored as BYTE_ARRAY)
-/// are decoded as UTF-8 text by hyparquet.
+/// are decoded as UTF-8 text by hyparquet. NaN and the infinities come tagged (<c>{"$number": "NaN"}</c>).
 /// </summary>
 internal static class IcebirdValues
 {
@@ -35,8 +35,8 @@ internal static class IcebirdValues
         TypeId.Boolean => node.GetValue<bool>() ? "true" : "false",
         TypeId.Int => node.GetValue<long>().ToString(CultureInfo.InvariantCulture),
         TypeId.Long or TypeId.Time => Tagged(node, "$bigint"),
-        TypeId.Float => ((float)node.GetValue<double>()).ToString("R", CultureInfo.InvariantCulture),
-        TypeId.Double => node.GetValue<double>().ToString("R", CultureInfo.InvariantCulture),
+        TypeId.Float => ((float)Number(node)).ToString("R", CultureInfo.InvariantCulture),
+        TypeId.Double => Number(node).ToString("R", CultureInfo.InvariantCulture),
         TypeId.Decimal => decimal.Round((decimal)node.GetValue<double>(), ((DecimalType)type).Scale)
             .ToString("F" + ((DecimalType)type).Scale, CultureInfo.InvariantCulture),
         TypeId.Date => Date(node).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -48,6 +48,10 @@ internal static class IcebirdValues
 
     private static string Tagged(JsonNode node, string tag) =>
         node[tag]?.GetValue<string>() ?? throw new InvalidDataException($"expected a {tag} value from icebird, got {node.ToJsonString()}");
+
+    // read-iceberg.mjs tags NaN and the infinities ({"$number": "NaN"}): JSON has no literal for them.
+    private static double Number(JsonNode node) =>
+        node is JsonObject ? double.Parse(Tagged(node, "$number"), CultureInfo.InvariantCulture) : node.GetValue<double>();
 
     private static DateTime Date(JsonNode node) =>
         DateTime.Parse(Tagged(node, "$date"), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
