@@ -21,8 +21,14 @@ public static class ForeignTableWriter
     /// identity partition column, a column renamed since (column 2 is <c>customer_name</c>, <c>name</c> in those
     /// files), with the table property <c>schema.name-mapping.default</c> mapping them.
     /// </param>
+    /// <param name="gzipMetadata">Metadata files gzip-compressed, named <c>*.gz.metadata.json</c> (Java's <c>write.metadata.compression-codec=gzip</c>).</param>
     public static async Task<ForeignTable> WriteAsync(
-        string folder, int formatVersion = 2, string? locationPrefix = null, bool importedFiles = false, CancellationToken cancellationToken = default)
+        string folder,
+        int formatVersion = 2,
+        string? locationPrefix = null,
+        bool importedFiles = false,
+        bool gzipMetadata = false,
+        CancellationToken cancellationToken = default)
     {
         List<string> arguments = [folder, "--format-version", formatVersion.ToString(CultureInfo.InvariantCulture)];
         if (locationPrefix is not null)
@@ -33,6 +39,11 @@ public static class ForeignTableWriter
         if (importedFiles)
         {
             arguments.Add("--imported-files");
+        }
+
+        if (gzipMetadata)
+        {
+            arguments.Add("--gzip-metadata");
         }
 
         var stdout = await NodeScript.RunAsync("write-iceberg.mjs", arguments, $"write-iceberg.mjs writing {folder}", Timeout, cancellationToken);

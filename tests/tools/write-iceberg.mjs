@@ -1,7 +1,7 @@
 // Writes a complete Iceberg table the way Iceberg Java / Spark lays one out, with libraries that share no code with
 // OrleansMaestro: hyparquet-writer (Parquet) and avsc (Avro). The tests read the result with our C# library, to show it
 // reads tables written by an independent implementation.
-// Usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2] [--imported-files]
+// Usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2] [--imported-files] [--gzip-metadata]
 //   OUT_TABLE_FOLDER: where the files go (created; metadata/ and data/ below it).
 //   --location-prefix: the table location written into metadata, manifests and manifest lists, e.g.
 //     s3a://warehouse/db/t1 (then upload the folder there) or file:/tmp/t1; default: the folder's absolute path.
@@ -10,6 +10,8 @@
 //     them: Parquet without field ids, without the identity partition column (category: Hive keeps it in the path
 //     only), and with the column "name" that the table has since renamed to "customer_name". The table property
 //     schema.name-mapping.default maps the files' names to field ids, as those procedures set it.
+//   --gzip-metadata: metadata JSON files are gzip-compressed and named *.gz.metadata.json, as Java writes them with
+//     write.metadata.compression-codec=gzip.
 // Format v2 (metastore naming: metadata/00000-<uuid>.metadata.json ...), table partitioned by day(event_ts), category:
 //   1 append   two data files
 //   2 append   two data files
@@ -28,7 +30,7 @@ import { ByteWriter, ParquetWriter } from 'hyparquet-writer'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { deflateRawSync } from 'node:zlib'
+import { deflateRawSync, gzipSync } from 'node:zlib'
 
 // ---------------------------------------------------------------- arguments
 
@@ -40,7 +42,7 @@ function option(name, fallback) {
   return i >= 0 ? args[i + 1] : fallback
 }
 if (!outFolder) {
-  console.error('usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2] [--imported-files]')
+  console.error('usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2] [--imported-files] [--gzip-metadata]')
   process.exit(2)
 }
 const root = resolve(outFolder)
@@ -52,6 +54,7 @@ if (formatVersion !== 1 && formatVersion !== 2) {
 }
 const v1 = formatVersion === 1
 const importedFiles = args.includes('--imported-files')
+const gzipMetadata = args.includes('--gzip-metadata')
 
 /** Writes a file under the table folder and returns its location as metadata refers to it. */
 function put(relativePath, bytes) {
@@ -663,7 +666,8 @@ function nameMapping() {
 }
 
 function metadataFileName(version) {
-  return v1 ? `v${version + 1}.metadata.json` : `${String(version).padStart(5, '0')}-${randomUUID()}.metadata.json`
+  const suffix = gzipMetadata ? '.gz.metadata.json' : '.metadata.json'
+  return v1 ? `v${version + 1}${suffix}` : `${String(version).padStart(5, '0')}-${randomUUID()}${suffix}`
 }
 
 function writeMetadata() {
@@ -674,6 +678,7 @@ function writeMetadata() {
     'write.parquet.compression-codec': 'snappy',
     ...(v1 ? {} : { 'write.delete.mode': 'merge-on-read', 'write.update.mode': 'merge-on-read' }),
     ...(importedFiles ? { 'schema.name-mapping.default': JSON.stringify(nameMapping()) } : {}),
+    ...(gzipMetadata ? { 'write.metadata.compression-codec': 'gzip' } : {}),
   }
   const common = {
     'format-version': formatVersion,
@@ -714,7 +719,8 @@ function writeMetadata() {
       'metadata-log': metadataFiles.map(m => ({ 'timestamp-ms': m.timestampMs, 'metadata-file': m.location })),
     }
   const version = metadataFiles.length
-  const metadataLocation = put(`metadata/${metadataFileName(version)}`, toJson(metadata, 2))
+  const text = toJson(metadata, 2)
+  const metadataLocation = put(`metadata/${metadataFileName(version)}`, gzipMetadata ? gzipSync(text) : text)
   metadataFiles.push({ location: metadataLocation, timestampMs: clock })
   if (v1) put('metadata/version-hint.text', String(version + 1))
   if (current) current.metadataLocation = metadataLocation

@@ -55,6 +55,15 @@ public sealed class ForeignTableTests(S3ServerFixture s3) : IClassFixture<S3Serv
     }
 
     [Fact]
+    public async Task Gzip_compressed_metadata_files_read_as_the_spec_allows()
+    {
+        var foreign = await ForeignTableWriter.WriteAsync(Path.Combine(_folder, "gz"), gzipMetadata: true);
+
+        Assert.EndsWith(".gz.metadata.json", foreign.Current.MetadataLocation, StringComparison.Ordinal);
+        await AssertEverySnapshotAsync(new LocalFileIO(), foreign);
+    }
+
+    [Fact]
     public async Task A_v2_table_on_s3a_locations_reads_value_for_value_from_the_s3_server()
     {
         var prefix = $"foreign-{Guid.NewGuid():N}/t";
