@@ -53,8 +53,7 @@ public static class ParquetDataReader
             file = copy;
         }
 
-        var parquetOptions = new ParquetOptions { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = false };
-        await using var reader = await ParquetReader.CreateAsync(file, parquetOptions, leaveStreamOpen: true, cancellationToken);
+        await using var reader = await OpenAsync(file, cancellationToken);
         var fileSchema = FileSchema.Create(reader.Metadata!.Schema);
         var dataFields = reader.Schema.GetDataFields();
         if (dataFields.Length != fileSchema.LeafCount)
@@ -101,6 +100,29 @@ public static class ParquetDataReader
             yield return new ParquetRowBatch(position, rows);
             position += rowCount;
         }
+    }
+
+    private static async Task<ParquetReader> OpenAsync(Stream file, CancellationToken cancellationToken)
+    {
+        var parquetOptions = new ParquetOptions { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = false };
+        var reader = await ParquetReader.CreateAsync(file, parquetOptions, leaveStreamOpen: true, cancellationToken);
+        var metadata = reader.Metadata!;
+        if (!metadata.Schema.Any(e => e.RepetitionType == Parquet.Meta.FieldRepetitionType.REPEATED))
+        {
+            return reader; // No lists or maps: nothing Parquet.Net cannot read.
+        }
+
+        var bytes = new byte[file.Length];
+        file.Position = 0;
+        await file.ReadExactlyAsync(bytes, cancellationToken);
+        if (!DataPageV2Rewriter.IsNeeded(bytes, metadata))
+        {
+            return reader;
+        }
+
+        await reader.DisposeAsync();
+        var rewritten = new MemoryStream(DataPageV2Rewriter.Rewrite(bytes, metadata), writable: false);
+        return await ParquetReader.CreateAsync(rewritten, parquetOptions, leaveStreamOpen: false, cancellationToken);
     }
 
     private static object? Assemble(FileNode node, LeafColumn?[] columns)
