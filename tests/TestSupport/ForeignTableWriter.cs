@@ -22,12 +22,14 @@ public static class ForeignTableWriter
     /// files), with the table property <c>schema.name-mapping.default</c> mapping them.
     /// </param>
     /// <param name="gzipMetadata">Metadata files gzip-compressed, named <c>*.gz.metadata.json</c> (Java's <c>write.metadata.compression-codec=gzip</c>).</param>
+    /// <param name="parquetCodec">snappy (the default), gzip, brotli or uncompressed.</param>
     public static async Task<ForeignTable> WriteAsync(
         string folder,
         int formatVersion = 2,
         string? locationPrefix = null,
         bool importedFiles = false,
         bool gzipMetadata = false,
+        string? parquetCodec = null,
         CancellationToken cancellationToken = default)
     {
         List<string> arguments = [folder, "--format-version", formatVersion.ToString(CultureInfo.InvariantCulture)];
@@ -44,6 +46,11 @@ public static class ForeignTableWriter
         if (gzipMetadata)
         {
             arguments.Add("--gzip-metadata");
+        }
+
+        if (parquetCodec is not null)
+        {
+            arguments.AddRange(["--parquet-codec", parquetCodec]);
         }
 
         var stdout = await NodeScript.RunAsync("write-iceberg.mjs", arguments, $"write-iceberg.mjs writing {folder}", Timeout, cancellationToken);

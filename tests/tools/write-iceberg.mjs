@@ -2,6 +2,7 @@
 // OrleansMaestro: hyparquet-writer (Parquet) and avsc (Avro). The tests read the result with our C# library, to show it
 // reads tables written by an independent implementation.
 // Usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2] [--imported-files] [--gzip-metadata]
+//        [--parquet-codec snappy|gzip|brotli|uncompressed]
 //   OUT_TABLE_FOLDER: where the files go (created; metadata/ and data/ below it).
 //   --location-prefix: the table location written into metadata, manifests and manifest lists, e.g.
 //     s3a://warehouse/db/t1 (then upload the folder there) or file:/tmp/t1; default: the folder's absolute path.
@@ -12,6 +13,8 @@
 //     schema.name-mapping.default maps the files' names to field ids, as those procedures set it.
 //   --gzip-metadata: metadata JSON files are gzip-compressed and named *.gz.metadata.json, as Java writes them with
 //     write.metadata.compression-codec=gzip.
+//   --parquet-codec: the Parquet compression codec (Java's write.parquet.compression-codec); default snappy.
+// hyparquet-writer writes DATA_PAGE_V2 pages, also for the list and map columns.
 // Format v2 (metastore naming: metadata/00000-<uuid>.metadata.json ...), table partitioned by day(event_ts), category:
 //   1 append   two data files
 //   2 append   two data files
@@ -30,19 +33,19 @@ import { ByteWriter, ParquetWriter } from 'hyparquet-writer'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { deflateRawSync, gzipSync } from 'node:zlib'
+import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib'
 
 // ---------------------------------------------------------------- arguments
 
 const args = process.argv.slice(2)
-const valued = new Set(['--location-prefix', '--format-version'])
+const valued = new Set(['--location-prefix', '--format-version', '--parquet-codec'])
 const outFolder = args.find((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]))
 function option(name, fallback) {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : fallback
 }
 if (!outFolder) {
-  console.error('usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2] [--imported-files] [--gzip-metadata]')
+  console.error('usage: node write-iceberg.mjs OUT_TABLE_FOLDER [--location-prefix PREFIX] [--format-version 1|2] [--imported-files] [--gzip-metadata] [--parquet-codec CODEC]')
   process.exit(2)
 }
 const root = resolve(outFolder)
@@ -55,6 +58,13 @@ if (formatVersion !== 1 && formatVersion !== 2) {
 const v1 = formatVersion === 1
 const importedFiles = args.includes('--imported-files')
 const gzipMetadata = args.includes('--gzip-metadata')
+const parquetCodec = option('--parquet-codec', 'snappy').toUpperCase()
+// hyparquet-writer brings snappy; node's zlib provides the others.
+const compressors = { GZIP: input => gzipSync(input), BROTLI: input => brotliCompressSync(input) }
+if (!['SNAPPY', 'GZIP', 'BROTLI', 'UNCOMPRESSED'].includes(parquetCodec)) {
+  console.error(`error: --parquet-codec must be snappy, gzip, brotli or uncompressed, not ${parquetCodec.toLowerCase()}`)
+  process.exit(2)
+}
 
 /** Writes a file under the table folder and returns its location as metadata refers to it. */
 function put(relativePath, bytes) {
@@ -80,8 +90,15 @@ const schema = {
     { id: 8, name: 'event_ts', required: true, type: 'timestamptz' },
     { id: 9, name: 'active', required: false, type: 'boolean' },
     { id: 10, name: 'category', required: true, type: 'string' },
+    {
+      id: 11, name: 'location', required: false,
+      type: { type: 'struct', fields: [{ id: 12, name: 'lat', required: true, type: 'double' }, { id: 13, name: 'lon', required: false, type: 'double' }] },
+    },
+    { id: 14, name: 'tags', required: false, type: { type: 'list', 'element-id': 15, element: 'string', 'element-required': false } },
+    { id: 16, name: 'attrs', required: false, type: { type: 'map', 'key-id': 17, key: 'string', 'value-id': 18, value: 'long', 'value-required': false } },
   ],
 }
+const LAST_COLUMN_ID = 18
 const field = Object.fromEntries(schema.fields.map(f => [f.name, f]))
 // Rows below are keyed by these names; the schema's name for field 2 differs with --imported-files.
 const ROW_KEYS = { 1: 'id', 2: 'name', 3: 'qty', 4: 'amount', 5: 'price', 6: 'total', 7: 'event_date', 8: 'event_ts', 9: 'active', 10: 'category' }
@@ -154,6 +171,15 @@ const rows = {
 }
 // The updated version of row 5, written by the merge-on-read update of snapshot 3.
 const row5Updated = row(5, 'five (updated)', 55, 5.75, 575, 57500, '2024-01-02', '2024-01-02T06:00:00.25Z', true, 'b')
+// Nested columns: structs with a null field, lists with a null element, maps with a null value, null and empty ones.
+Object.assign(rows[1], { location: { lat: 48.8566, lon: 2.3522 }, tags: ['x', null, 'y'], attrs: { clicks: 3n, views: null } })
+Object.assign(rows[2], { location: { lat: -33.9, lon: null }, tags: [], attrs: {} })
+Object.assign(rows[3], { location: null, tags: null, attrs: null })
+Object.assign(rows[4], { location: { lat: 0, lon: -0.5 }, tags: ['only'], attrs: { a: -1n } })
+for (const id of [5, 6, 7, 8, 9, 10]) {
+  Object.assign(rows[id], { location: { lat: id + 0.25, lon: -id }, tags: [`t${id}`, `u${id}`], attrs: { n: BigInt(id) } })
+}
+Object.assign(row5Updated, { location: { lat: 5.5, lon: null }, tags: ['updated'], attrs: { n: 55n, m: null } })
 
 function partitionOf(r) {
   return { event_ts_day: Number(floorDiv(r.event_ts, MICROS_PER_DAY)), category: r.category }
@@ -172,13 +198,9 @@ function decimalShape(type) {
   return m && { precision: Number(m[1]), scale: Number(m[2]) }
 }
 
-/** The Parquet schema element of an Iceberg field (spec appendix A: Parquet), with its field id. */
-function parquetElement(f, imported) {
-  // Imported files carry no field ids and the columns' names of before the table's renames.
-  const base = imported
-    ? { name: keyOf(f), repetition_type: f.required ? 'REQUIRED' : 'OPTIONAL' }
-    : { name: f.name, field_id: f.id, repetition_type: f.required ? 'REQUIRED' : 'OPTIONAL' }
-  const decimal = decimalShape(f.type)
+/** The Parquet schema element of a primitive Iceberg type (spec appendix A: Parquet). */
+function primitiveElement(base, type) {
+  const decimal = decimalShape(type)
   if (decimal) {
     const { precision, scale } = decimal
     const physical = precision <= 9 ? { type: 'INT32' }
@@ -186,7 +208,7 @@ function parquetElement(f, imported) {
         : { type: 'FIXED_LEN_BYTE_ARRAY', type_length: minBytesForPrecision(precision) }
     return { ...base, ...physical, converted_type: 'DECIMAL', precision, scale, logical_type: { type: 'DECIMAL', precision, scale } }
   }
-  switch (f.type) {
+  switch (type) {
     case 'long': return { ...base, type: 'INT64' }
     case 'int': return { ...base, type: 'INT32' }
     case 'double': return { ...base, type: 'DOUBLE' }
@@ -195,21 +217,80 @@ function parquetElement(f, imported) {
     case 'date': return { ...base, type: 'INT32', converted_type: 'DATE', logical_type: { type: 'DATE' } }
     case 'timestamptz':
       return { ...base, type: 'INT64', converted_type: 'TIMESTAMP_MICROS', logical_type: { type: 'TIMESTAMP', isAdjustedToUTC: true, unit: 'MICROS' } }
-    default: throw new Error(`no Parquet mapping for ${f.type}`)
+    default: throw new Error(`no Parquet mapping for ${JSON.stringify(type)}`)
   }
 }
 
-/** Writes a Parquet file of the given Iceberg fields; returns its bytes, column sizes by field id and split offsets. */
+/**
+ * The Parquet schema elements of an Iceberg field, depth first, with field ids on groups and leaves; lists and maps
+ * in the 3-level form with Java's names (list/element, key_value/key/value). Imported files carry no field ids and
+ * the columns' names of before the table's renames.
+ */
+function parquetElements(f, imported, name = imported ? keyOf(f) : f.name) {
+  const base = { name, repetition_type: f.required ? 'REQUIRED' : 'OPTIONAL', ...(imported ? {} : { field_id: f.id }) }
+  const type = f.type
+  if (typeof type === 'string') return [primitiveElement(base, type)]
+  if (type.type === 'struct') {
+    return [{ ...base, num_children: type.fields.length }, ...type.fields.flatMap(c => parquetElements(c, imported, c.name))]
+  }
+  if (type.type === 'list') {
+    const element = { id: type['element-id'], required: type['element-required'], type: type.element }
+    return [
+      { ...base, num_children: 1, converted_type: 'LIST', logical_type: { type: 'LIST' } },
+      { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
+      ...parquetElements(element, imported, 'element'),
+    ]
+  }
+  if (type.type === 'map') {
+    const key = { id: type['key-id'], required: true, type: type.key }
+    const value = { id: type['value-id'], required: type['value-required'], type: type.value }
+    return [
+      { ...base, num_children: 1, converted_type: 'MAP', logical_type: { type: 'MAP' } },
+      { name: 'key_value', repetition_type: 'REPEATED', num_children: 2 },
+      ...parquetElements(key, imported, 'key'),
+      ...parquetElements(value, imported, 'value'),
+    ]
+  }
+  throw new Error(`no Parquet mapping for ${JSON.stringify(type)}`)
+}
+
+/**
+ * The leaf columns of an Iceberg field, in Parquet column order: field id, primitive type, whether the leaf repeats
+ * (in a list or map), and its values in a row (one entry per Parquet level entry: a null or empty collection is one null).
+ */
+function leaves(f) {
+  const type = f.type
+  const value = r => r[keyOf(f)] ?? null
+  if (typeof type === 'string') return [{ id: f.id, type, repeated: false, values: r => [value(r)] }]
+  if (type.type === 'struct') {
+    return type.fields.map(c => ({ id: c.id, type: c.type, repeated: false, values: r => [value(r) === null ? null : value(r)[c.name] ?? null] }))
+  }
+  const entries = (r, pick) => {
+    const v = value(r)
+    const items = v === null ? [] : pick(v)
+    return items.length === 0 ? [null] : items
+  }
+  if (type.type === 'list') return [{ id: type['element-id'], type: type.element, repeated: true, values: r => entries(r, v => v) }]
+  return [
+    { id: type['key-id'], type: type.key, repeated: true, values: r => entries(r, v => Object.keys(v)) },
+    { id: type['value-id'], type: type.value, repeated: true, values: r => entries(r, v => Object.values(v)) },
+  ]
+}
+
+/** Writes a Parquet file of the given Iceberg fields; returns its bytes, column sizes by leaf field id and split offsets. */
 function writeParquet(fields, records, icebergSchemaJson, imported = false) {
   const writer = new ByteWriter()
-  const elements = fields.map(f => parquetElement(f, imported))
+  const elements = fields.map(f => parquetElements(f, imported))
+  const leafIds = fields.flatMap(leaves).map(l => l.id)
   const pq = new ParquetWriter({
     writer,
-    schema: [{ name: imported ? 'hive_schema' : 'table', num_children: fields.length }, ...elements],
+    schema: [{ name: imported ? 'hive_schema' : 'table', num_children: fields.length }, ...elements.flat()],
     kvMetadata: imported ? undefined : [{ key: 'iceberg.schema', value: icebergSchemaJson }],
+    codec: parquetCodec,
+    compressors,
     createdBy: 'write-iceberg.mjs (hyparquet-writer)',
   })
-  pq.write({ columnData: fields.map((f, i) => ({ name: elements[i].name, data: records.map(r => r[keyOf(f)]) })) })
+  pq.write({ columnData: fields.map((f, i) => ({ name: elements[i][0].name, data: records.map(r => r[keyOf(f)] ?? null) })) })
   pq.finish()
   const bytes = new Uint8Array(writer.getBuffer())
   const columnSizes = new Map()
@@ -218,7 +299,7 @@ function writeParquet(fields, records, icebergSchemaJson, imported = false) {
     const first = group.columns[0]
     splitOffsets.push(BigInt(first.meta_data.dictionary_page_offset ?? first.meta_data.data_page_offset))
     group.columns.forEach((c, i) => {
-      columnSizes.set(fields[i].id, (columnSizes.get(fields[i].id) ?? 0n) + c.meta_data.total_compressed_size)
+      columnSizes.set(leafIds[i], (columnSizes.get(leafIds[i]) ?? 0n) + c.meta_data.total_compressed_size)
     })
   }
   return { bytes, columnSizes, splitOffsets }
@@ -284,23 +365,24 @@ function bounds(type, values, truncate) {
 }
 
 /**
- * Column metrics by field id, as Iceberg's Parquet writers put them in manifests. String bounds are truncated except
- * in position delete files, whose file_path bounds Java keeps whole so readers can match them to data files.
+ * Column metrics by leaf field id, as Iceberg's Parquet writers put them in manifests: counts for every leaf, bounds
+ * for leaves outside lists and maps. String bounds are truncated except in position delete files, whose file_path
+ * bounds Java keeps whole so readers can match them to data files.
  */
 function metrics(fields, records, columnSizes, truncate = true) {
   const m = { column_sizes: [], value_counts: [], null_value_counts: [], nan_value_counts: [], lower_bounds: [], upper_bounds: [] }
-  for (const f of fields) {
-    const values = records.map(r => r[keyOf(f)])
-    m.column_sizes.push({ key: f.id, value: columnSizes.get(f.id) })
-    m.value_counts.push({ key: f.id, value: BigInt(values.length) })
-    m.null_value_counts.push({ key: f.id, value: BigInt(values.filter(v => v === null).length) })
-    if (f.type === 'double') {
-      m.nan_value_counts.push({ key: f.id, value: BigInt(values.filter(v => typeof v === 'number' && Number.isNaN(v)).length) })
+  for (const leaf of fields.flatMap(leaves)) {
+    const values = records.flatMap(leaf.values)
+    m.column_sizes.push({ key: leaf.id, value: columnSizes.get(leaf.id) })
+    m.value_counts.push({ key: leaf.id, value: BigInt(values.length) })
+    m.null_value_counts.push({ key: leaf.id, value: BigInt(values.filter(v => v === null).length) })
+    if (leaf.type === 'double') {
+      m.nan_value_counts.push({ key: leaf.id, value: BigInt(values.filter(v => typeof v === 'number' && Number.isNaN(v)).length) })
     }
-    const b = bounds(f.type, values, truncate)
+    const b = leaf.repeated ? null : bounds(leaf.type, values, truncate)
     if (b) {
-      m.lower_bounds.push({ key: f.id, value: b.lower })
-      m.upper_bounds.push({ key: f.id, value: b.upper })
+      m.lower_bounds.push({ key: leaf.id, value: b.lower })
+      m.upper_bounds.push({ key: leaf.id, value: b.upper })
     }
   }
   return m
@@ -662,7 +744,14 @@ function snapshotJson(s) {
 
 /** The name mapping add_files/migrate set, after the rename of name to customer_name (spec: Column Projection). */
 function nameMapping() {
-  return schema.fields.map(f => ({ 'field-id': f.id, names: keyOf(f) === f.name ? [f.name] : [keyOf(f), f.name] }))
+  const entry = (id, names, type) => {
+    const nested = typeof type === 'string' ? null
+      : type.type === 'struct' ? type.fields.map(c => entry(c.id, [c.name], c.type))
+        : type.type === 'list' ? [entry(type['element-id'], ['element'], type.element)]
+          : [entry(type['key-id'], ['key'], type.key), entry(type['value-id'], ['value'], type.value)]
+    return { 'field-id': id, names, ...(nested ? { fields: nested } : {}) }
+  }
+  return schema.fields.map(f => entry(f.id, keyOf(f) === f.name ? [f.name] : [keyOf(f), f.name], f.type))
 }
 
 function metadataFileName(version) {
@@ -675,7 +764,7 @@ function writeMetadata() {
   const current = snapshots.at(-1)
   const properties = {
     owner: 'write-iceberg.mjs',
-    'write.parquet.compression-codec': 'snappy',
+    'write.parquet.compression-codec': parquetCodec.toLowerCase(),
     ...(v1 ? {} : { 'write.delete.mode': 'merge-on-read', 'write.update.mode': 'merge-on-read' }),
     ...(importedFiles ? { 'schema.name-mapping.default': JSON.stringify(nameMapping()) } : {}),
     ...(gzipMetadata ? { 'write.metadata.compression-codec': 'gzip' } : {}),
@@ -686,7 +775,7 @@ function writeMetadata() {
     location,
     ...(v1 ? {} : { 'last-sequence-number': lastSequenceNumber }),
     'last-updated-ms': clock,
-    'last-column-id': 10,
+    'last-column-id': LAST_COLUMN_ID,
   }
   const metadata = v1
     ? {
@@ -817,6 +906,9 @@ function rowJson(r) {
     event_ts: isoMicros(r.event_ts),
     active: r.active,
     category: r.category,
+    location: r.location,
+    tags: r.tags,
+    attrs: r.attrs,
   }
   return Object.fromEntries(schema.fields.map(f => [f.name, json[keyOf(f)]]))
 }

@@ -12,11 +12,11 @@ internal static class ForeignRows
 {
     /// <summary>Rows as read by our scans, aligned with <paramref name="schema"/>, sorted by their first column.</summary>
     public static string[] Read(Schema schema, IEnumerable<object?[]> rows) =>
-        rows.Select(r => Line(schema, i => Text(schema.Fields[i].Type.AsPrimitive(), r[i]))).Order(StringComparer.Ordinal).ToArray();
+        rows.Select(r => Line(schema, i => Text(schema.Fields[i].Type, r[i]))).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The script's expected rows, keyed by column name.</summary>
     public static string[] Expected(Schema schema, IEnumerable<JsonObject> rows) =>
-        rows.Select(r => Line(schema, i => Text(schema.Fields[i].Type.AsPrimitive(), r[schema.Fields[i].Name]))).Order(StringComparer.Ordinal).ToArray();
+        rows.Select(r => Line(schema, i => Text(schema.Fields[i].Type, r[schema.Fields[i].Name]))).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The first column (id) of the script's expected rows.</summary>
     public static long[] Ids(IEnumerable<JsonObject> rows) => rows.Select(r => r["id"]!.GetValue<long>()).Order().ToArray();
@@ -24,7 +24,26 @@ internal static class ForeignRows
     private static string Line(Schema schema, Func<int, string> value) =>
         string.Join(" | ", schema.Fields.Select((f, i) => $"{f.Name}={value(i)}"));
 
-    private static string Text(PrimitiveType type, object? value) => value is null ? "null" : type.TypeId switch
+    // Structs as {name=value, ...}, lists as [v, ...], maps as {key=value, ...} in file order.
+    private static string Text(IcebergType type, object? value) => value is null ? "null" : type switch
+    {
+        StructType st => "{" + string.Join(", ", st.Fields.Select((f, i) => $"{f.Name}={Text(f.Type, ((StructValue)value)[i])}")) + "}",
+        ListType lt => "[" + string.Join(", ", ((IEnumerable<object?>)value).Select(v => Text(lt.ElementType, v))) + "]",
+        MapType mt => "{" + string.Join(", ", ((IEnumerable<KeyValuePair<object, object?>>)value).Select(kv => $"{Text(mt.KeyType, kv.Key)}={Text(mt.ValueType, kv.Value)}")) + "}",
+        PrimitiveType p => Text(p, value),
+        _ => throw new NotSupportedException($"write-iceberg.mjs writes no {type} column."),
+    };
+
+    private static string Text(IcebergType type, JsonNode? node) => node is null ? "null" : type switch
+    {
+        StructType st => "{" + string.Join(", ", st.Fields.Select(f => $"{f.Name}={Text(f.Type, node[f.Name])}")) + "}",
+        ListType lt => "[" + string.Join(", ", node.AsArray().Select(v => Text(lt.ElementType, v))) + "]",
+        MapType mt => "{" + string.Join(", ", node.AsObject().Select(kv => $"{Text(mt.KeyType, JsonValue.Create(kv.Key))}={Text(mt.ValueType, kv.Value)}")) + "}",
+        PrimitiveType p => Text(p, node),
+        _ => throw new NotSupportedException($"write-iceberg.mjs writes no {type} column."),
+    };
+
+    private static string Text(PrimitiveType type, object value) => type.TypeId switch
     {
         // Ids first, zero-padded, so rows sort by id.
         TypeId.Long => ((long)value).ToString("D10", CultureInfo.InvariantCulture),
@@ -38,7 +57,7 @@ internal static class ForeignRows
         _ => throw new NotSupportedException($"write-iceberg.mjs writes no {type} column."),
     };
 
-    private static string Text(PrimitiveType type, JsonNode? node) => node is null ? "null" : type.TypeId switch
+    private static string Text(PrimitiveType type, JsonNode node) => type.TypeId switch
     {
         TypeId.Long => node.GetValue<long>().ToString("D10", CultureInfo.InvariantCulture),
         TypeId.Int => node.GetValue<int>().ToString(CultureInfo.InvariantCulture),

@@ -54,6 +54,21 @@ public sealed class ForeignTableTests(S3ServerFixture s3) : IClassFixture<S3Serv
         await AssertEverySnapshotAsync(io, foreign);
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("brotli")]
+    [InlineData("uncompressed")]
+    public async Task Parquet_files_with_each_codec_read_including_lists_and_maps_in_v2_pages(string codec)
+    {
+        // The default (snappy) is read by every other test; hyparquet-writer writes DATA_PAGE_V2 pages, whose list and
+        // map columns this library re-frames before Parquet.Net reads them, decompressing them with the file's codec.
+        var foreign = await ForeignTableWriter.WriteAsync(Path.Combine(_folder, codec), parquetCodec: codec);
+        var table = await Table.LoadFromMetadataAsync(new LocalFileIO(), foreign.Current.MetadataLocation);
+
+        Assert.Equal(codec, table.Metadata.Properties["write.parquet.compression-codec"]);
+        Assert.Equal(ForeignRows.Expected(table.Schema, foreign.Current.Rows), ForeignRows.Read(table.Schema, await ReadAsync(table.NewScan().ReadRowsAsync())));
+    }
+
     [Fact]
     public async Task Gzip_compressed_metadata_files_read_as_the_spec_allows()
     {
@@ -189,8 +204,11 @@ public sealed class ForeignTableTests(S3ServerFixture s3) : IClassFixture<S3Serv
         var table = await catalog.RegisterTableAsync(TableIdentifier.Parse("spark.events"), foreign.Current.MetadataLocation);
         object?[][] added =
         [
-            [11L, "eleven", 11, 11.5, 11.11m, 1111.1111m, new DateOnly(2024, 1, 4), new DateTimeOffset(2024, 1, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234560), true, "c"],
-            [12L, null, null, null, null, null, null, new DateTimeOffset(2024, 1, 3, 12, 0, 0, TimeSpan.Zero), null, "a"],
+            [
+                11L, "eleven", 11, 11.5, 11.11m, 1111.1111m, new DateOnly(2024, 1, 4), new DateTimeOffset(2024, 1, 4, 5, 6, 7, TimeSpan.Zero).AddTicks(1234560), true, "c",
+                new StructValue(1.25, null), new List<object?> { "p", null }, new List<KeyValuePair<object, object?>> { new("k", 11L) },
+            ],
+            [12L, null, null, null, null, null, null, new DateTimeOffset(2024, 1, 3, 12, 0, 0, TimeSpan.Zero), null, "a", null, null, null],
         ];
         table = await table.AppendRowsAsync(added);
 
@@ -258,16 +276,17 @@ public sealed class ForeignTableTests(S3ServerFixture s3) : IClassFixture<S3Serv
         return result;
     }
 
-    // icebird reads decimals into doubles, which hold 15 significant digits: wider decimals are left out of the comparison.
-    private static IEnumerable<NestedField> IcebirdComparable(Schema schema) =>
-        schema.Fields.Where(f => f.Type is not DecimalType { Precision: > 15 });
+    // Left out of the icebird comparison: decimals wider than the 15 significant digits of the doubles icebird reads them
+    // into, and structs, which icebird 0.3.1's hyparquet (1.19) reads as null from a one-row file this library writes
+    // (DuckDB and hyparquet 1.31 read that file's struct as written; our own reader is checked above at full precision).
+    private static bool IcebirdComparable(NestedField field) => field.Type is not (DecimalType { Precision: > 15 } or StructType);
 
     private static string[] IcebirdLines(Schema schema, IEnumerable<object?[]> rows) =>
-        rows.Select(r => string.Join(" | ", schema.Fields.Select((f, i) => (Field: f, Value: r[i])).Where(c => IcebirdComparable(schema).Contains(c.Field))
-                .Select(c => $"{c.Field.Name}={IcebirdValues.Expected(c.Field.Type.AsPrimitive(), c.Value)}")))
+        rows.Select(r => string.Join(" | ", schema.Fields.Select((f, i) => (Field: f, Value: r[i])).Where(c => IcebirdComparable(c.Field))
+                .Select(c => $"{c.Field.Name}={IcebirdValues.Expected(c.Field.Type, c.Value)}")))
             .Order(StringComparer.Ordinal).ToArray();
 
     private static string[] IcebirdLines(Schema schema, IEnumerable<JsonObject> rows) =>
-        rows.Select(r => string.Join(" | ", IcebirdComparable(schema).Select(f => $"{f.Name}={IcebirdValues.Actual(f.Type.AsPrimitive(), r[f.Name])}")))
+        rows.Select(r => string.Join(" | ", schema.Fields.Where(IcebirdComparable).Select(f => $"{f.Name}={IcebirdValues.Actual(f.Type, r[f.Name])}")))
             .Order(StringComparer.Ordinal).ToArray();
 }

@@ -13,6 +13,24 @@ namespace OrleansMaestro.Iceberg.Tests.Interop;
 /// </summary>
 internal static class IcebirdValues
 {
+    /// <summary>Any value, nested ones included: structs as {name=value, ...}, lists as [...], maps as {key=value, ...}.</summary>
+    public static string Expected(IcebergType type, object? value) => value is null ? "null" : type switch
+    {
+        StructType st => "{" + string.Join(", ", st.Fields.Select((f, i) => $"{f.Name}={Expected(f.Type, ((StructValue)value)[i])}")) + "}",
+        ListType lt => "[" + string.Join(", ", ((IEnumerable<object?>)value).Select(v => Expected(lt.ElementType, v))) + "]",
+        MapType mt => "{" + string.Join(", ", ((IEnumerable<KeyValuePair<object, object?>>)value).Select(kv => $"{Expected(mt.KeyType, kv.Key)}={Expected(mt.ValueType, kv.Value)}")) + "}",
+        _ => Expected(type.AsPrimitive(), value),
+    };
+
+    /// <summary>icebird's value of any type: structs and maps come as objects (map keys as property names), lists as arrays.</summary>
+    public static string Actual(IcebergType type, JsonNode? node) => node is null ? "null" : type switch
+    {
+        StructType st => "{" + string.Join(", ", st.Fields.Select(f => $"{f.Name}={Actual(f.Type, node[f.Name])}")) + "}",
+        ListType lt => "[" + string.Join(", ", node.AsArray().Select(v => Actual(lt.ElementType, v))) + "]",
+        MapType mt => "{" + string.Join(", ", node.AsObject().Select(kv => $"{Actual(mt.KeyType, JsonValue.Create(kv.Key))}={Actual(mt.ValueType, kv.Value)}")) + "}",
+        _ => Actual(type.AsPrimitive(), node),
+    };
+
     public static string Expected(PrimitiveType type, object? value) => value is null ? "null" : type.TypeId switch
     {
         TypeId.Boolean => (bool)value ? "true" : "false",
