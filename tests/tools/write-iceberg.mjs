@@ -27,7 +27,8 @@
 // block_size_in_bytes, snapshot_id required; snapshots 1, 2 as above, then 3 delete as 4 above (v1 has no row deletes).
 // Prints one JSON line: the table location, the metadata file of each version and, per snapshot, its id, its
 // metadata file, its live data and delete files and its expected rows (after deletes), sorted by id. Values in rows:
-// decimals as strings, dates "YYYY-MM-DD", timestamptz as ISO-8601 UTC with 6 fraction digits, NaN as {"$number":"NaN"}.
+// decimals as strings, dates "YYYY-MM-DD", timestamptz as ISO-8601 UTC with 6 fraction digits, NaN as {"$number":"NaN"},
+// structs and maps as objects, lists as arrays.
 import avro from 'avsc'
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer'
 import { randomBytes, randomUUID } from 'node:crypto'
@@ -557,7 +558,7 @@ function writeDataFile(records, imported = false) {
   const path = put(`data/${partitionPath(partition)}/00000-${fileCounter}-${operationId}-00001.parquet`, bytes)
   return {
     content: 0, file_path: path, partition, record_count: BigInt(records.length), file_size_in_bytes: BigInt(bytes.length),
-    metrics: metrics(fields, records, columnSizes), split_offsets: splitOffsets, sort_order_id: 0, records,
+    metrics: metrics(fields, records, columnSizes), split_offsets: splitOffsets, sort_order_id: 0,
   }
 }
 
