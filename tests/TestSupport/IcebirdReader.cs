@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace OrleansMaestro.Testing;
@@ -17,42 +16,9 @@ public static class IcebirdReader
     /// <param name="s3Endpoint">The path-style S3 endpoint that serves s3:// locations, if any.</param>
     public static async Task<IReadOnlyList<JsonObject>> ReadAsync(string metadataLocation, string? s3Endpoint = null, CancellationToken cancellationToken = default)
     {
-        await TestTools.EnsureInstalledAsync(cancellationToken);
-        var startInfo = new ProcessStartInfo("node")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.ToolsDirectory,
-        };
-        startInfo.ArgumentList.Add(TestTools.Script("read-iceberg.mjs"));
-        startInfo.ArgumentList.Add(metadataLocation);
-        if (s3Endpoint is not null)
-        {
-            startInfo.ArgumentList.Add(s3Endpoint);
-        }
-
-        using var node = Process.Start(startInfo) ?? throw new InvalidOperationException("Could not start node; install Node.js.");
-        var stdout = node.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = node.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        try
-        {
-            await node.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            node.Kill(entireProcessTree: true);
-            throw new TimeoutException($"icebird did not read {metadataLocation} within {Timeout}.");
-        }
-
-        if (node.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"icebird failed to read {metadataLocation} (exit {node.ExitCode}): {await stderr}");
-        }
-
-        return (await stdout)
+        string[] arguments = s3Endpoint is null ? [metadataLocation] : [metadataLocation, s3Endpoint];
+        var stdout = await NodeScript.RunAsync("read-iceberg.mjs", arguments, $"icebird reading {metadataLocation}", Timeout, cancellationToken);
+        return stdout
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonNode.Parse(line)?.AsObject() ?? throw new InvalidDataException($"icebird printed a non-object line: {line}"))
             .ToArray();

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace OrleansMaestro.Testing;
 
-/// <summary>The npm tools in tests/tools (s3rver, icebird), installed on first use when the test script has not done it.</summary>
+/// <summary>The npm tools in tests/tools (s3rver, icebird, hyparquet-writer, avsc), installed on first use when the test script has not done it.</summary>
 public static class TestTools
 {
     private static readonly TimeSpan NpmInstallTimeout = TimeSpan.FromMinutes(5);
@@ -15,11 +16,23 @@ public static class TestTools
     /// <summary>A file of tests/tools (e.g. a script run with node).</summary>
     public static string Script(string name) => Path.Combine(RepoPaths.ToolsDirectory, name);
 
-    private static bool Installed =>
-        File.Exists(Binary("s3rver")) && Directory.Exists(Path.Combine(RepoPaths.ToolsDirectory, "node_modules", "icebird"));
+    /// <summary>
+    /// Every dependency of tests/tools/package.json is installed at its pinned version: a node_modules left from before a
+    /// dependency was added or upgraded (hyparquet-writer was once only icebird's older copy) triggers an install.
+    /// </summary>
+    private static bool Installed
+    {
+        get
+        {
+            var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.ToolsDirectory, "package.json")));
+            var dependencies = manifest?["dependencies"]?.AsObject() ?? [];
+            return File.Exists(Binary("s3rver"))
+                && dependencies.All(d => InstalledVersion(d.Key) == d.Value?.GetValue<string>());
+        }
+    }
 
     /// <summary>
-    /// Runs <c>npm install</c> in tests/tools once when a tool (s3rver, icebird) is missing. The lock is a file, so fixtures in parallel
+    /// Runs <c>npm install</c> in tests/tools once when a tool (s3rver, icebird, hyparquet-writer, avsc) is missing. The lock is a file, so fixtures in parallel
     /// test classes and in other test processes wait for one install instead of racing on node_modules.
     /// </summary>
     public static async Task EnsureInstalledAsync(CancellationToken cancellationToken)
@@ -69,6 +82,12 @@ public static class TestTools
             throw new InvalidOperationException(
                 $"npm install in {toolsDirectory} failed (exit {npm.ExitCode}) or did not install the tools:\n{await stdout}\n{await stderr}");
         }
+    }
+
+    private static string? InstalledVersion(string package)
+    {
+        var path = Path.Combine(RepoPaths.ToolsDirectory, "node_modules", package, "package.json");
+        return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["version"]?.GetValue<string>() : null;
     }
 
     private static async Task<FileStream> AcquireFileLockAsync(string path, CancellationToken cancellationToken)

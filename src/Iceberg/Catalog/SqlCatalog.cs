@@ -114,6 +114,36 @@ public sealed class SqlCatalog
         return table;
     }
 
+    /// <summary>
+    /// Registers a table whose metadata file already exists — written by another engine or catalog, e.g. a Spark table
+    /// on S3 — under <paramref name="id"/>, without copying or rewriting anything (Java's <c>Catalog.registerTable</c>).
+    /// Later commits go through this catalog. Throws <see cref="AlreadyExistsException"/> when the name is taken,
+    /// <see cref="NoSuchNamespaceException"/>, or <see cref="InvalidDataException"/> when the file cannot be read as
+    /// table metadata (then nothing is registered).
+    /// </summary>
+    public async Task<Table> RegisterTableAsync(TableIdentifier id, string metadataLocation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(metadataLocation);
+        if (!await Store.NamespaceExistsAsync(id.Namespace, cancellationToken))
+        {
+            throw new NoSuchNamespaceException($"Namespace '{id.Namespace}' does not exist; create it first.");
+        }
+
+        if (await TableExistsAsync(id, cancellationToken))
+        {
+            throw new AlreadyExistsException($"Table '{id}' already exists.");
+        }
+
+        // Read before inserting the row: a pointer to a missing or broken file would make the name unusable.
+        var metadata = await ReadMetadataAsync(IO, metadataLocation, cancellationToken);
+        await Store.CreateTableAsync(id, metadataLocation, cancellationToken);
+        _logger.LogInformation("Registered table {Table} at {MetadataLocation}", id, metadataLocation);
+        var table = new Table(this, id, metadata, metadataLocation);
+        await NotifyAsync(table, cancellationToken);
+        return table;
+    }
+
     /// <summary>Loads the table's current metadata. Throws <see cref="NoSuchTableException"/>.</summary>
     public async Task<Table> LoadTableAsync(TableIdentifier id, CancellationToken cancellationToken = default)
     {

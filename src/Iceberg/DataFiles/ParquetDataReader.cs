@@ -7,9 +7,10 @@ namespace OrleansMaestro.Iceberg.DataFiles;
 
 /// <summary>
 /// Reads Parquet data files into rows (<c>object?[]</c> aligned with a requested Iceberg schema), matching columns by
-/// Iceberg field id (by name when the file carries no ids), so renamed columns still read, added columns read as null,
-/// and int-&gt;long, float-&gt;double and decimal widening promotions apply. Rows come in file order: a row's index is
-/// its position, as position deletes need.
+/// Iceberg field id, so renamed columns still read, added columns read as null, and int-&gt;long, float-&gt;double and
+/// decimal widening promotions apply. Files without field ids (imported ones) are matched through the table's name
+/// mapping, else by current name; columns such files lack can come from their identity partition values
+/// (<see cref="ParquetReadOptions"/>). Rows come in file order: a row's index is its position, as position deletes need.
 /// </summary>
 public static class ParquetDataReader
 {
@@ -31,9 +32,14 @@ public static class ParquetDataReader
     }
 
     /// <summary>Reads one row group at a time, so large files need memory for a single row group only.</summary>
+    public static IAsyncEnumerable<ParquetRowBatch> ReadBatchesAsync(Stream file, Schema projection, CancellationToken cancellationToken = default) =>
+        ReadBatchesAsync(file, projection, options: null, cancellationToken);
+
+    /// <summary>Reads one row group at a time, resolving columns not found by field id as <paramref name="options"/> say.</summary>
     public static async IAsyncEnumerable<ParquetRowBatch> ReadBatchesAsync(
         Stream file,
         Schema projection,
+        ParquetReadOptions? options,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -47,8 +53,7 @@ public static class ParquetDataReader
             file = copy;
         }
 
-        var options = new ParquetOptions { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = false };
-        await using var reader = await ParquetReader.CreateAsync(file, options, leaveStreamOpen: true, cancellationToken);
+        await using var reader = await OpenAsync(file, cancellationToken);
         var fileSchema = FileSchema.Create(reader.Metadata!.Schema);
         var dataFields = reader.Schema.GetDataFields();
         if (dataFields.Length != fileSchema.LeafCount)
@@ -56,7 +61,10 @@ public static class ParquetDataReader
             throw new InvalidDataException($"Parquet schema has {fileSchema.LeafCount} leaf columns but Parquet.Net reports {dataFields.Length}.");
         }
 
-        var matches = projection.Fields.Select(f => FindChild(fileSchema.Roots, f, fileSchema.HasFieldIds)).ToArray();
+        var match = new ColumnMatch(fileSchema.HasFieldIds, options?.NameMapping);
+        var matches = projection.Fields.Select(f => fileSchema.Roots.FirstOrDefault(c => match.Matches(c, f))).ToArray();
+        var missing = projection.Fields.Select(f => options?.MissingColumnValues?.GetValueOrDefault(f.Id)).ToArray();
+        var below = projection.Fields.Select(f => match.Below(f.Id)).ToArray();
         var neededLeaves = matches.Where(m => m is not null).SelectMany(m => m!.Leaves).Distinct().ToArray();
         long position = 0;
         for (var g = 0; g < reader.RowGroupCount; g++)
@@ -78,7 +86,11 @@ public static class ParquetDataReader
                     var node = matches[c];
                     if (node is not null)
                     {
-                        row[c] = Project(node, Assemble(node, columns), projection.Fields[c].Type, fileSchema.HasFieldIds);
+                        row[c] = Project(node, Assemble(node, columns), projection.Fields[c].Type, below[c]);
+                    }
+                    else
+                    {
+                        row[c] = missing[c];
                     }
                 }
 
@@ -90,8 +102,28 @@ public static class ParquetDataReader
         }
     }
 
-    private static FileNode? FindChild(IEnumerable<FileNode> children, NestedField field, bool byId) =>
-        byId ? children.FirstOrDefault(c => c.FieldId == field.Id) : children.FirstOrDefault(c => c.Name == field.Name);
+    private static async Task<ParquetReader> OpenAsync(Stream file, CancellationToken cancellationToken)
+    {
+        var parquetOptions = new ParquetOptions { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = false };
+        var reader = await ParquetReader.CreateAsync(file, parquetOptions, leaveStreamOpen: true, cancellationToken);
+        var metadata = reader.Metadata!;
+        if (!metadata.Schema.Any(e => e.RepetitionType == Parquet.Meta.FieldRepetitionType.REPEATED))
+        {
+            return reader; // No lists or maps: nothing Parquet.Net cannot read.
+        }
+
+        var bytes = new byte[file.Length];
+        file.Position = 0;
+        await file.ReadExactlyAsync(bytes, cancellationToken);
+        if (!DataPageV2Rewriter.IsNeeded(bytes, metadata))
+        {
+            return reader;
+        }
+
+        await reader.DisposeAsync();
+        var rewritten = new MemoryStream(DataPageV2Rewriter.Rewrite(bytes, metadata), writable: false);
+        return await ParquetReader.CreateAsync(rewritten, parquetOptions, leaveStreamOpen: false, cancellationToken);
+    }
 
     private static object? Assemble(FileNode node, LeafColumn?[] columns)
     {
@@ -161,7 +193,7 @@ public static class ParquetDataReader
         }
     }
 
-    private static object? Project(FileNode node, object? value, IcebergType target, bool byId)
+    private static object? Project(FileNode node, object? value, IcebergType target, ColumnMatch match)
     {
         if (value is null)
         {
@@ -178,10 +210,10 @@ public static class ParquetDataReader
                     var result = new object?[st.Fields.Count];
                     for (var i = 0; i < st.Fields.Count; i++)
                     {
-                        var idx = IndexOfChild(node, st.Fields[i], byId);
+                        var idx = node.Children.FindIndex(c => match.Matches(c, st.Fields[i]));
                         if (idx >= 0)
                         {
-                            result[i] = Project(node.Children[idx], fileValues[idx], st.Fields[i].Type, byId);
+                            result[i] = Project(node.Children[idx], fileValues[idx], st.Fields[i].Type, match.Below(st.Fields[i].Id));
                         }
                     }
 
@@ -189,29 +221,16 @@ public static class ParquetDataReader
                 }
 
             case ListType lt:
-                return ((List<object?>)value).Select(v => Project(node.Children[0], v, lt.ElementType, byId)).ToList();
+                return ((List<object?>)value).Select(v => Project(node.Children[0], v, lt.ElementType, match.Below(lt.ElementId))).ToList();
             case MapType mt:
                 return ((List<object?>)value).Cast<KeyValuePair<object?, object?>>()
                     .Select(kv => new KeyValuePair<object, object?>(
-                        Project(node.Children[0], kv.Key, mt.KeyType, byId) ?? throw new InvalidDataException($"Null map key in '{node.Name}'."),
-                        Project(node.Children[1], kv.Value, mt.ValueType, byId)))
+                        Project(node.Children[0], kv.Key, mt.KeyType, match.Below(mt.KeyId)) ?? throw new InvalidDataException($"Null map key in '{node.Name}'."),
+                        Project(node.Children[1], kv.Value, mt.ValueType, match.Below(mt.ValueId))))
                     .ToList();
             default:
                 throw new NotSupportedException($"Cannot read Iceberg type {target}.");
         }
-    }
-
-    private static int IndexOfChild(FileNode node, NestedField field, bool byId)
-    {
-        for (var i = 0; i < node.Children.Count; i++)
-        {
-            if (byId ? node.Children[i].FieldId == field.Id : node.Children[i].Name == field.Name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static async Task<LeafColumn> ReadLeafAsync(ParquetRowGroupReader rowGroup, DataField field, CancellationToken cancellationToken)

@@ -232,9 +232,9 @@ public sealed class ParquetDataWriter : IAsyncDisposable
         var footerLength = BinaryPrimitives.ReadInt32LittleEndian(tail.AsSpan(tail.Length - 8, 4));
         var footer = tail.AsSpan(tail.Length - 8 - footerLength, footerLength).ToArray();
         var prefix = tail.AsSpan(0, tail.Length - 8 - footerLength).ToArray();
-        var metadata = ThriftFooterCodec.Read(footer);
+        var metadata = ThriftCodec.Read<FileMetaData>(footer);
         PatchSchema(metadata);
-        var patched = ThriftFooterCodec.Write(metadata);
+        var patched = ThriftCodec.Write(metadata);
         var end = new byte[8];
         BinaryPrimitives.WriteInt32LittleEndian(end, patched.Length);
         "PAR1"u8.CopyTo(end.AsSpan(4));

@@ -67,12 +67,13 @@ public abstract class ScanBase<TSelf>
         var readSchema = WithFilterColumns(projection);
         var tasks = await PlanFilesAsync(cancellationToken);
         var deletes = new DeleteLoader(Table.IO, readSchema);
+        var nameMapping = NameMapping.FromTableProperties(Table.Metadata.Properties);
         foreach (var task in tasks)
         {
             var positions = await deletes.PositionsForAsync(task, cancellationToken);
             var equality = await deletes.EqualityForAsync(task, cancellationToken);
             long position = 0;
-            await foreach (var row in DataFileIO.ReadRowsAsync(Table.IO, task.File, readSchema, cancellationToken))
+            await foreach (var row in DataFileIO.ReadRowsAsync(Table.IO, task.File, readSchema, Table.Metadata.SpecById(task.File.SpecId), nameMapping, cancellationToken))
             {
                 var pos = position++;
                 if (positions is not null && positions.Contains(pos))

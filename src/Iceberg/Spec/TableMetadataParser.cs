@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -33,9 +34,28 @@ public static class TableMetadataParser
         return FromJson(node);
     }
 
+    /// <summary>Reads a metadata file's bytes: UTF-8 JSON, or GZIP-compressed JSON (spec: "Table Metadata and Snapshots").</summary>
     public static TableMetadata FromJson(byte[] utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
+
+        // Java writes gzip-compressed metadata (*.gz.metadata.json) when write.metadata.compression-codec=gzip. The gzip
+        // magic bytes cannot start a JSON text, so the content decides, not the file name.
+        if (utf8Json is [0x1f, 0x8b, ..])
+        {
+            try
+            {
+                using var gzip = new GZipStream(new MemoryStream(utf8Json, writable: false), CompressionMode.Decompress);
+                using var json = new MemoryStream();
+                gzip.CopyTo(json);
+                utf8Json = json.ToArray();
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"Table metadata is gzip-compressed but cannot be decompressed: {e.Message}", e);
+            }
+        }
+
         return FromJson(Encoding.UTF8.GetString(utf8Json));
     }
 

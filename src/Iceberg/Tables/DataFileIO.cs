@@ -9,20 +9,42 @@ namespace OrleansMaestro.Iceberg.Tables;
 /// <summary>Reads and writes data and delete files through a table's file IO (the one place the Parquet codec is called).</summary>
 internal static class DataFileIO
 {
-    /// <summary>Reads a data file's rows in file order (a row's index is its position, as position deletes need).</summary>
+    /// <summary>
+    /// Reads a data file's rows in file order (a row's index is its position, as position deletes need). A file without
+    /// field ids (imported by Spark's add_files or migrate) is matched through the table's <paramref name="nameMapping"/>;
+    /// columns a file lacks take its identity partition values from <paramref name="spec"/>, as Hive-layout files keep
+    /// partition columns only in their path (spec: "Column Projection").
+    /// </summary>
     public static async IAsyncEnumerable<object?[]> ReadRowsAsync(
-        IFileIO io, DataFile file, Schema projection, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IFileIO io, DataFile file, Schema projection, PartitionSpec spec, NameMapping? nameMapping, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var options = new ParquetReadOptions { NameMapping = nameMapping, MissingColumnValues = IdentityPartitionValues(file, spec) };
+
         // One GET per file: the planner already chose the files, and Parquet needs the footer and most column chunks anyway.
         var bytes = await io.ReadAllBytesAsync(file.FilePath, cancellationToken);
         using var stream = new MemoryStream(bytes, writable: false);
-        await foreach (var batch in ParquetDataReader.ReadBatchesAsync(stream, projection, cancellationToken))
+        await foreach (var batch in ParquetDataReader.ReadBatchesAsync(stream, projection, options, cancellationToken))
         {
             foreach (var row in batch.Rows)
             {
                 yield return row;
             }
         }
+    }
+
+    /// <summary>The file's identity partition values by source field id.</summary>
+    private static Dictionary<int, object?> IdentityPartitionValues(DataFile file, PartitionSpec spec)
+    {
+        var values = new Dictionary<int, object?>();
+        for (var i = 0; i < spec.Fields.Count && i < file.Partition.Count; i++)
+        {
+            if (spec.Fields[i].Transform is IdentityTransform)
+            {
+                values.TryAdd(spec.Fields[i].SourceId, file.Partition[i]);
+            }
+        }
+
+        return values;
     }
 
     public static async Task<IReadOnlyDictionary<string, IReadOnlySet<long>>> ReadPositionDeletesAsync(IFileIO io, DataFile deleteFile, CancellationToken cancellationToken)

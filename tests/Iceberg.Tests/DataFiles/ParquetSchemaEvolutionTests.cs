@@ -65,6 +65,51 @@ public class ParquetSchemaEvolutionTests
     }
 
     [Fact]
+    public async Task FilesWithoutIdsReadThroughTheNameMappingAndMissingColumnValues()
+    {
+        // An imported file: no field ids, a column and a struct field under names the table has since renamed.
+        var ms = new MemoryStream();
+        var idField = new Parquet.Schema.DataField<int>("id");
+        var nameField = new Parquet.Schema.DataField<string>("nm");
+        var cityField = new Parquet.Schema.DataField<string>("city");
+        var addressField = new Parquet.Schema.StructField("addr", cityField);
+        await using (var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(idField, nameField, addressField), ms))
+        {
+            using var rg = writer.CreateRowGroup();
+            await rg.WriteAllPartsAsync<int>(idField, new[] { 7, 8 }, null, null, default);
+            await rg.WriteAllPartsAsync<ReadOnlyMemory<char>>(nameField, new[] { "x".AsMemory() }, new[] { 1, 0 }, null, default);
+            await rg.WriteAllPartsAsync<ReadOnlyMemory<char>>(cityField, new[] { "Paris".AsMemory() }, new[] { 2, 0 }, null, default);
+        }
+
+        var table = new Schema(0,
+        [
+            NestedField.RequiredField(1, "id", PrimitiveType.Long),
+            NestedField.OptionalField(2, "name", PrimitiveType.String),
+            NestedField.OptionalField(3, "address", new StructType([NestedField.OptionalField(4, "town", PrimitiveType.String)])),
+            NestedField.OptionalField(5, "category", PrimitiveType.String),
+            NestedField.OptionalField(6, "nm", PrimitiveType.String),
+        ]);
+        var mapping = NameMapping.Parse("""
+            [ { "field-id": 1, "names": ["id"] },
+              { "field-id": 2, "names": ["nm", "name"] },
+              { "field-id": 3, "names": ["addr", "address"], "fields": [ { "field-id": 4, "names": ["city", "town"] } ] },
+              { "names": ["legacy"] } ]
+            """);
+        var options = new ParquetReadOptions { NameMapping = mapping, MissingColumnValues = new Dictionary<int, object?> { [5] = "c" } };
+
+        var rows = new List<object?[]>();
+        await foreach (var batch in ParquetDataReader.ReadBatchesAsync(new MemoryStream(ms.ToArray()), table, options))
+        {
+            rows.AddRange(batch.Rows);
+        }
+
+        // Field 6 is called "nm" now, but the mapping gives that file name to field 2: with a mapping, names it does not
+        // list for a field do not match it.
+        Assert.Equal(new object?[] { 7L, "x", new StructValue("Paris"), "c", null }, rows[0]);
+        Assert.Equal(new object?[] { 8L, null, null, "c", null }, rows[1]);
+    }
+
+    [Fact]
     public async Task NestedStructListAndMapRoundTrip()
     {
         var address = new StructType([NestedField.OptionalField(11, "city", PrimitiveType.String), NestedField.RequiredField(12, "zip", PrimitiveType.Int)]);

@@ -87,6 +87,23 @@ public class TableMetadataParserTests
     }
 
     [Fact]
+    public void Reads_gzip_compressed_metadata_as_java_writes_it_with_the_gzip_codec()
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(V2));
+        }
+
+        var m = TableMetadataParser.FromJson(compressed.ToArray());
+
+        Assert.Equal(TableMetadataParser.ToJson(TableMetadataParser.FromJson(V2)), TableMetadataParser.ToJson(m));
+        var corrupt = compressed.ToArray();
+        corrupt.AsSpan(10, 20).Fill(0xff);
+        Assert.Contains("gzip", Assert.Throws<InvalidDataException>(() => TableMetadataParser.FromJson(corrupt)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Round_trips_v2_including_unknown_fields_and_properties()
     {
         var m = TableMetadataParser.FromJson(V2);

@@ -291,6 +291,48 @@ public abstract class TableOperationsTests
     }
 
     [Fact]
+    public async Task Register_points_a_new_name_at_an_existing_metadata_file_and_later_commits_go_through_it()
+    {
+        await using var w = await OpenAsync();
+        var original = await CreateEventsAsync(w, "original");
+        original = await original.AppendRowsAsync(SampleTables.EventRows(0, 5));
+        var name = new TableIdentifier(Ns, "registered");
+
+        var registered = await w.Catalog.RegisterTableAsync(name, original.MetadataLocation);
+
+        Assert.Equal(original.MetadataLocation, registered.MetadataLocation);
+        Assert.Equal(original.MetadataLocation, (await w.Catalog.LoadTableAsync(name)).MetadataLocation);
+        registered = await registered.AppendRowsAsync(SampleTables.EventRows(5, 3));
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => (long)i), Ids(await ReadAllAsync((await w.Catalog.LoadTableAsync(name)).NewScan().ReadRowsAsync())));
+        Assert.Equal(original.CurrentSnapshot!.SnapshotId, registered.CurrentSnapshot!.ParentSnapshotId);
+        // The original name still points at the file it had: registering copies nothing and moves no pointer.
+        Assert.Equal(original.MetadataLocation, (await w.Catalog.LoadTableAsync(original.Identifier)).MetadataLocation);
+    }
+
+    [Fact]
+    public async Task Register_refuses_a_taken_name_a_missing_namespace_and_files_that_are_not_table_metadata()
+    {
+        await using var w = await OpenAsync();
+        var table = await CreateEventsAsync(w, "taken");
+
+        var taken = await Assert.ThrowsAsync<AlreadyExistsException>(() => w.Catalog.RegisterTableAsync(table.Identifier, table.MetadataLocation));
+        Assert.Contains("analytics.taken", taken.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<NoSuchNamespaceException>(() => w.Catalog.RegisterTableAsync(TableIdentifier.Parse("nowhere.t"), table.MetadataLocation));
+
+        var missing = table.MetadataLocation + ".missing";
+        var notFound = await Assert.ThrowsAsync<InvalidDataException>(() => w.Catalog.RegisterTableAsync(new TableIdentifier(Ns, "missing"), missing));
+        Assert.Contains(missing, notFound.Message, StringComparison.Ordinal);
+        var garbage = table.MetadataLocation + ".garbage.json";
+        await w.IO.WriteAllBytesAsync(garbage, "{\"format-version\": 2}"u8.ToArray());
+        var invalid = await Assert.ThrowsAsync<InvalidDataException>(() => w.Catalog.RegisterTableAsync(new TableIdentifier(Ns, "garbage"), garbage));
+        Assert.Contains(garbage, invalid.Message, StringComparison.Ordinal);
+
+        // A failed registration leaves the name free.
+        Assert.False(await w.Catalog.TableExistsAsync(new TableIdentifier(Ns, "missing")));
+        Assert.False(await w.Catalog.TableExistsAsync(new TableIdentifier(Ns, "garbage")));
+    }
+
+    [Fact]
     public async Task Create_errors_name_the_table_or_namespace()
     {
         await using var w = await OpenAsync();
