@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Cronos;
 
 namespace OrleansMaestro.Abstractions.Definitions;
 
@@ -171,7 +170,7 @@ public static partial class WorkflowValidator
             {
                 Add($"{path}.cron", "required: a cron expression such as \"*/5 * * * *\".");
             }
-            else if (CronError(trigger.Cron) is { } error)
+            else if (!CronExpressions.TryParse(trigger.Cron, out _, out var error))
             {
                 Add($"{path}.cron", $"'{trigger.Cron}' is not a cron expression: {error}");
             }
@@ -193,33 +192,6 @@ public static partial class WorkflowValidator
                         Add($"{path}.timeZone", $"unknown time zone '{zone}': expected an IANA or Windows id such as \"Europe/Amsterdam\" or \"UTC\".");
                     }
                 }
-            }
-        }
-
-        /// <summary>Null when <paramref name="cron"/> parses: 5 fields (minute first), 6 (seconds first) or a macro such as <c>@daily</c>.</summary>
-        private static string? CronError(string cron)
-        {
-            var fields = cron.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-            var format = fields switch
-            {
-                5 => CronFormat.Standard,
-                6 => CronFormat.IncludeSeconds,
-                1 when cron.TrimStart().StartsWith('@') => CronFormat.Standard,
-                _ => (CronFormat?)null,
-            };
-            if (format is null)
-            {
-                return $"expected 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), got {fields}.";
-            }
-
-            try
-            {
-                CronExpression.Parse(cron.Trim(), format.Value);
-                return null;
-            }
-            catch (CronFormatException e)
-            {
-                return e.Message;
             }
         }
 

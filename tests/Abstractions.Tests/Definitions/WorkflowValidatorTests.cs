@@ -175,8 +175,21 @@ public class WorkflowValidatorTests
     [InlineData("0 0 1 1 *")]
     [InlineData("@daily")]
     [InlineData("@every_minute")]
+    [InlineData("@every_second")]
+    [InlineData("@HOURLY")]
     public void Cron_expressions_of_5_or_6_fields_and_macros_are_fine(string cron) =>
         Assert.Empty(WorkflowValidator.Validate(Samples.Minimal() with { Triggers = [new CronTrigger { Cron = cron, TimeZone = "UTC" }] }));
+
+    [Fact]
+    public void Cron_expressions_are_read_with_seconds_when_they_have_6_fields()
+    {
+        var from = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(from.AddMinutes(5), CronExpressions.Parse("*/5 * * * *").GetNextOccurrence(from));
+        Assert.Equal(from.AddSeconds(5), CronExpressions.Parse("*/5 * * * * *").GetNextOccurrence(from));
+        Assert.Equal(from.AddDays(1), CronExpressions.Parse("@daily").GetNextOccurrence(from));
+        Assert.Contains("got 3", Assert.Throws<FormatException>(() => CronExpressions.Parse("* * *")).Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("Mars/Olympus_Mons")]
