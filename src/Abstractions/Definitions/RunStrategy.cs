@@ -17,7 +17,7 @@ public sealed record RunStrategy
     [Id(1)] public int MaxParallel { get; init; } = 1;
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<RunStrategyKind>))]
+[JsonConverter(typeof(CamelCaseEnumConverter<RunStrategyKind>))]
 public enum RunStrategyKind
 {
     /// <summary>One run at a time; work that arrives meanwhile is coalesced into the next run.</summary>

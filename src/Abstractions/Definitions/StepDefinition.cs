@@ -29,6 +29,11 @@ public abstract record StepDefinition
     [Id(3)] public RetryPolicy? Retry { get; init; }
 
     /// <summary>The type name used in JSON (<c>noop</c>, <c>sql</c>, ...).</summary>
+    /// <remarks>
+    /// Not a JSON property: the serializer writes the same name as the <c>type</c> discriminator. Each override repeats
+    /// [JsonIgnore] because System.Text.Json reads the attributes of the most derived declaration only.
+    /// </remarks>
+    [JsonIgnore]
     public abstract string TypeName { get; }
 }
 
@@ -36,6 +41,7 @@ public abstract record StepDefinition
 [GenerateSerializer, Alias("maestro.NoopStep")]
 public sealed record NoopStep : StepDefinition
 {
+    [JsonIgnore]
     public override string TypeName => "noop";
 }
 
@@ -45,6 +51,7 @@ public sealed record SleepStep : StepDefinition
 {
     [Id(0)] public TimeSpan Duration { get; init; }
 
+    [JsonIgnore]
     public override string TypeName => "sleep";
 }
 
@@ -62,6 +69,7 @@ public sealed record ShellStep : StepDefinition
 
     [Id(2)] public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    [JsonIgnore]
     public override string TypeName => "shell";
 }
 
@@ -82,6 +90,7 @@ public sealed record HttpStep : StepDefinition
 
     [Id(5)] public string? ExpectBodyContains { get; init; }
 
+    [JsonIgnore]
     public override string TypeName => "http";
 }
 
@@ -103,9 +112,10 @@ public sealed record SqlStep : StepDefinition
     /// <summary><c>namespace.table</c> that receives the result; created on the first run from the result's columns when missing.</summary>
     [Id(2)] public required string Target { get; init; }
 
-    /// <summary>Shard size for incremental inputs (null or 0: one shard).</summary>
+    /// <summary>Shard size for incremental inputs (null: one shard; at least 1 when set).</summary>
     [Id(3)] public int? MaxFilesPerShard { get; init; }
 
+    [JsonIgnore]
     public override string TypeName => "sql";
 }
 
@@ -122,7 +132,7 @@ public sealed record SqlInput
     [Id(2)] public SqlInputMode Mode { get; init; } = SqlInputMode.Incremental;
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<SqlInputMode>))]
+[JsonConverter(typeof(CamelCaseEnumConverter<SqlInputMode>))]
 public enum SqlInputMode
 {
     /// <summary>Only the rows that the run's snapshot range appended.</summary>
@@ -140,10 +150,12 @@ public sealed record DotnetStep : StepDefinition
     [Id(0)] public string? Assembly { get; init; }
 
     /// <summary>The full type name, e.g. <c>Contoso.Steps.Notify</c>.</summary>
-    [Id(1)] public required string Type { get; init; }
+    /// <remarks>JSON name <c>class</c>: <c>type</c> is the step type discriminator.</remarks>
+    [Id(1), JsonPropertyName("class")] public required string Type { get; init; }
 
     /// <summary>Passed to the step as <see cref="Steps.StepContext.Settings"/>.</summary>
     [Id(2)] public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    [JsonIgnore]
     public override string TypeName => "dotnet";
 }

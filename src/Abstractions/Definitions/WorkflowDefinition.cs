@@ -1,9 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace OrleansMaestro.Abstractions.Definitions;
 
 /// <summary>
 /// A workflow: what starts it (<see cref="Triggers"/>), how its runs are scheduled (<see cref="Strategy"/>) and the DAG of
 /// <see cref="Steps"/> each run walks. The JSON form is documented in docs/workflows.md and
-/// docs/workflow-definition.schema.json; <c>WorkflowBuilder</c> builds the same thing in C#.
+/// docs/workflow-definition.schema.json; <see cref="WorkflowBuilder"/> builds the same thing in C#.
 /// </summary>
 [GenerateSerializer, Alias("maestro.WorkflowDefinition")]
 public sealed record WorkflowDefinition
@@ -34,5 +36,6 @@ public sealed record WorkflowDefinition
     [Id(9)] public IReadOnlyList<StepDefinition> Steps { get; init; } = [];
 
     /// <summary>The tables the table triggers watch, in definition order, without duplicates.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> SourceTables => Triggers.OfType<TableTrigger>().SelectMany(t => t.Tables).Distinct(StringComparer.Ordinal).ToArray();
 }
