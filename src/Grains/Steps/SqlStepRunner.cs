@@ -33,17 +33,20 @@ namespace OrleansMaestro.Grains.Steps;
 /// </summary>
 public sealed class SqlStepRunner : IStepRunner
 {
-    private readonly SqlCatalog _catalog;
-    private readonly SqlStepPlanner _planner;
-    private readonly ISqlShardExecutor _executor;
+    private readonly IServiceProvider _services;
     private readonly SqlStepOptions _options;
     private readonly ILogger<SqlStepRunner> _logger;
+    private SqlCatalog? _catalog;
+    private SqlStepPlanner? _planner;
+    private ISqlShardExecutor? _executor;
 
-    public SqlStepRunner(SqlCatalog catalog, SqlStepPlanner planner, ISqlShardExecutor executor, IOptions<SqlStepOptions> options, ILogger<SqlStepRunner> logger)
+    /// <summary>
+    /// The catalog, planner and shard executor are resolved on the first SQL step, not here: the grain resolves every
+    /// runner together, and a silo without an Iceberg catalog must still run its other step types.
+    /// </summary>
+    public SqlStepRunner(IServiceProvider services, IOptions<SqlStepOptions> options, ILogger<SqlStepRunner> logger)
     {
-        _catalog = catalog;
-        _planner = planner;
-        _executor = executor;
+        _services = services;
         _options = options.Value;
         _logger = logger;
     }
@@ -58,6 +61,8 @@ public sealed class SqlStepRunner : IStepRunner
             throw new StepFailedException($"SQL step '{step.Id}' has no query.");
         }
 
+        ResolveServices(step);
+
         var started = Stopwatch.GetTimestamp();
         var targetId = SqlStepPlanner.ParseTable(step.Target, step.Id, "target");
         var target = await TryLoadAsync(targetId, cancellationToken);
@@ -67,13 +72,13 @@ public sealed class SqlStepRunner : IStepRunner
             return DuplicateOutputs(earlier);
         }
 
-        var inputs = await _planner.PlanInputsAsync(work, step, cancellationToken);
-        var columns = await _planner.DescribeResultAsync(step, inputs, cancellationToken);
+        var inputs = await Planner.PlanInputsAsync(work, step, cancellationToken);
+        var columns = await Planner.DescribeResultAsync(step, inputs, cancellationToken);
         target ??= await CreateTargetAsync(targetId, SqlResultMapping.SchemaForNewTable(columns, step.Id), cancellationToken);
         // Fail before any file is fetched when the result cannot go into the table; shards check again on their own.
         SqlResultMapping.Create(columns, target.Schema, targetId.ToString(), step.Id);
 
-        var shards = _planner.BuildShards(work, step, inputs, target, step.MaxFilesPerShard ?? _options.MaxFilesPerShardDefault);
+        var shards = Planner.BuildShards(work, step, inputs, target, step.MaxFilesPerShard ?? _options.MaxFilesPerShardDefault);
         var outputs = await RunShardsAsync(work, shards, cancellationToken);
         var files = outputs.SelectMany(o => o.Files).ToArray();
         var rows = outputs.Sum(o => o.RecordCount);
@@ -101,11 +106,25 @@ public sealed class SqlStepRunner : IStepRunner
         return Outputs(snapshotId, rows, files.Length, shards.Count, inputFiles, duplicate: false);
     }
 
+    private SqlCatalog Catalog => _catalog ?? throw new InvalidOperationException("Services are resolved at the start of RunAsync.");
+
+    private SqlStepPlanner Planner => _planner ?? throw new InvalidOperationException("Services are resolved at the start of RunAsync.");
+
+    private ISqlShardExecutor Executor => _executor ?? throw new InvalidOperationException("Services are resolved at the start of RunAsync.");
+
+    private void ResolveServices(SqlStep step)
+    {
+        _catalog ??= _services.GetService(typeof(SqlCatalog)) as SqlCatalog
+            ?? throw new StepFailedException($"SQL step '{step.Id}' cannot run on this silo: no Iceberg catalog (SqlCatalog) is registered.");
+        _planner ??= (SqlStepPlanner)_services.GetService(typeof(SqlStepPlanner))!;
+        _executor ??= (ISqlShardExecutor)_services.GetService(typeof(ISqlShardExecutor))!;
+    }
+
     private async Task<Table?> TryLoadAsync(TableIdentifier id, CancellationToken cancellationToken)
     {
         try
         {
-            return await _catalog.LoadTableAsync(id, cancellationToken);
+            return await Catalog.LoadTableAsync(id, cancellationToken);
         }
         catch (NoSuchTableException)
         {
@@ -115,17 +134,17 @@ public sealed class SqlStepRunner : IStepRunner
 
     private async Task<Table> CreateTargetAsync(TableIdentifier id, Schema schema, CancellationToken cancellationToken)
     {
-        await _catalog.EnsureNamespaceAsync(id.Namespace, cancellationToken);
+        await Catalog.EnsureNamespaceAsync(id.Namespace, cancellationToken);
         try
         {
-            var table = await _catalog.CreateTableAsync(id, schema, cancellationToken: cancellationToken);
+            var table = await Catalog.CreateTableAsync(id, schema, cancellationToken: cancellationToken);
             _logger.LogInformation("Created target table {Table} from the query's columns: {Columns}", id, string.Join(", ", schema.Fields.Select(f => $"{f.Name} {f.Type}")));
             return table;
         }
         catch (AlreadyExistsException)
         {
             // Another step created it first; its schema is checked against the result like any existing table's.
-            return await _catalog.LoadTableAsync(id, cancellationToken);
+            return await Catalog.LoadTableAsync(id, cancellationToken);
         }
     }
 
@@ -139,7 +158,7 @@ public sealed class SqlStepRunner : IStepRunner
             await gate.WaitAsync(failed.Token);
             try
             {
-                return await _executor.ExecuteShardAsync(shard, failed.Token);
+                return await Executor.ExecuteShardAsync(shard, failed.Token);
             }
             catch
             {
@@ -208,7 +227,7 @@ public sealed class SqlStepRunner : IStepRunner
     {
         foreach (var file in files)
         {
-            await SqlFiles.DeleteQuietlyAsync(_catalog.IO, file.Path);
+            await SqlFiles.DeleteQuietlyAsync(Catalog.IO, file.Path);
         }
     }
 
