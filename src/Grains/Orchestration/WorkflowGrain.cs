@@ -1,4 +1,3 @@
-using Cronos;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansMaestro.Abstractions.Definitions;
@@ -444,8 +443,8 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         DateTimeOffset? next = null;
         foreach (var trigger in definition.Triggers.OfType<CronTrigger>())
         {
-            var fields = trigger.Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            var expression = CronExpression.Parse(trigger.Cron, fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+            // The same parsing rule the validator applied when the definition was stored (5 or 6 fields, @macros).
+            var expression = CronExpressions.Parse(trigger.Cron);
             var zone = trigger.TimeZone is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(trigger.TimeZone);
             if (expression.GetNextOccurrence(after, zone) is { } occurrence && (next is null || occurrence < next))
             {

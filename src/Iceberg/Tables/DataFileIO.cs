@@ -70,10 +70,17 @@ internal static class DataFileIO
     }
 
     /// <summary>Writes rows as a Parquet data file and returns it with its metrics (partition and spec id left to the caller).</summary>
-    public static async Task<DataFile> WriteDataFileAsync(IFileIO io, string location, Schema schema, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    public static Task<DataFile> WriteDataFileAsync(IFileIO io, string location, Schema schema, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
+        WriteParquetAsync(io, location, buffer => ParquetDataWriter.WriteAsync(schema, rows, buffer, location, cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs a Parquet writer (data or delete file) into memory, then stores the bytes in one atomic write, so a reader
+    /// never sees a partial file at <paramref name="location"/>.
+    /// </summary>
+    public static async Task<DataFile> WriteParquetAsync(IFileIO io, string location, Func<Stream, Task<DataFile>> write, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        var file = await ParquetDataWriter.WriteAsync(schema, rows, buffer, location, cancellationToken: cancellationToken);
+        var file = await write(buffer);
         await io.WriteAllBytesAsync(location, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
         return file;
     }

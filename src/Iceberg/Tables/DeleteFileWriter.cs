@@ -26,9 +26,8 @@ public sealed class DeleteFileWriter
             : throw new ArgumentOutOfRangeException(nameof(positions), p, $"{dataFile.FilePath} has {dataFile.RecordCount} rows."));
         var spec = _table.Metadata.SpecById(dataFile.SpecId);
         var location = Location(spec, dataFile.Partition);
-        using var buffer = new MemoryStream();
-        var file = await PositionDeleteWriter.WriteAsync(deletes, buffer, location, dataFile.Partition, cancellationToken: cancellationToken);
-        await _table.IO.WriteAllBytesAsync(location, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+        var file = await DataFileIO.WriteParquetAsync(_table.IO, location,
+            buffer => PositionDeleteWriter.WriteAsync(deletes, buffer, location, dataFile.Partition, cancellationToken: cancellationToken), cancellationToken);
         return file with { SpecId = spec.SpecId };
     }
 
@@ -54,9 +53,8 @@ public sealed class DeleteFileWriter
             .ToArray();
         var deleteSchema = new Schema(_table.Schema.SchemaId, fields);
         var location = Location(spec, partition);
-        using var buffer = new MemoryStream();
-        var file = await EqualityDeleteWriter.WriteAsync(deleteSchema, equalityFieldIds, keys, buffer, location, partition, cancellationToken: cancellationToken);
-        await _table.IO.WriteAllBytesAsync(location, buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken);
+        var file = await DataFileIO.WriteParquetAsync(_table.IO, location,
+            buffer => EqualityDeleteWriter.WriteAsync(deleteSchema, equalityFieldIds, keys, buffer, location, partition, cancellationToken: cancellationToken), cancellationToken);
         return file with { SpecId = spec.SpecId };
     }
 
