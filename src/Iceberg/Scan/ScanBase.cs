@@ -64,8 +64,12 @@ public abstract class ScanBase<TSelf>
     public async IAsyncEnumerable<object?[]> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var projection = Schema;
-        var readSchema = WithFilterColumns(projection);
         var tasks = await PlanFilesAsync(cancellationToken);
+
+        // Other columns are decoded only when something checks them (the row filter, equality deletes' key columns):
+        // otherwise a one-column projection would cost as much as reading every column.
+        var checksRows = !RowFilter.IsNone || tasks.Any(t => t.Deletes.Any(d => d.Content == DataFileContent.EqualityDeletes));
+        var readSchema = checksRows ? WithFilterColumns(projection) : projection;
         var deletes = new DeleteLoader(Table.IO, readSchema);
         var nameMapping = NameMapping.FromTableProperties(Table.Metadata.Properties);
         foreach (var task in tasks)
@@ -86,7 +90,7 @@ public abstract class ScanBase<TSelf>
                     continue;
                 }
 
-                if (!RowFilter.Matches(id => row[readSchema.Struct.IndexOf(id)]))
+                if (!RowFilter.IsNone && !RowFilter.Matches(id => row[readSchema.Struct.IndexOf(id)]))
                 {
                     continue;
                 }

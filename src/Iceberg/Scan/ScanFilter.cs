@@ -36,6 +36,9 @@ internal sealed class ScanFilter
         return filter is TrueExpression ? None : new ScanFilter(metadata, filter.Bind(metadata.CurrentSchema));
     }
 
+    /// <summary>True when there is no filter: every manifest, file and row matches.</summary>
+    public bool IsNone => _bound is null;
+
     public bool MayMatch(ManifestFile manifest) => _bound is null || Evaluators(manifest.PartitionSpecId).Manifests.MayMatch(manifest);
 
     public bool MayMatch(DataFile file) =>

@@ -1,4 +1,5 @@
 using OrleansMaestro.Iceberg.Catalog;
+using OrleansMaestro.Iceberg.Expressions;
 using OrleansMaestro.Iceberg.Spec;
 using OrleansMaestro.Iceberg.Tables;
 
@@ -272,6 +273,28 @@ public abstract class TableOperationsTests
         Assert.False(await w.IO.ExistsAsync(dataFile));
         Assert.False(await w.IO.ExistsAsync(table.MetadataLocation));
         Assert.False(await w.Catalog.TableExistsAsync(renamed));
+    }
+
+    [Fact]
+    public async Task Projections_return_the_selected_columns_and_still_apply_filters_and_equality_deletes_on_other_columns()
+    {
+        await using var w = await OpenAsync();
+        var table = await CreateEventsAsync(w, "projection");
+        var written = SampleTables.EventRows(0, 30);
+        table = await table.AppendRowsAsync(written);
+
+        var selected = await ReadAllAsync(table.NewScan().Select("amount", "id").ReadRowsAsync());
+        Assert.Equal(written.Select(r => new[] { r[3], r[0] }), selected);
+
+        // The filter's column is not selected: it must still be read to check each row.
+        var filtered = await ReadAllAsync(table.NewScan().Select("amount").Filter(Expression.Parse("category = 'a'")).ReadRowsAsync());
+        Assert.Equal(written.Where(r => (string?)r[2] == "a").Select(r => new[] { r[3] }), filtered);
+
+        // Nor is the equality deletes' key column.
+        var keys = await table.NewDeleteWriter().WriteEqualityDeletesAsync([1], [[4L], [5L]]);
+        table = await table.NewRowDelta().AddDeletes(keys).CommitAsync();
+        var remaining = await ReadAllAsync(table.NewScan().Select("amount").ReadRowsAsync());
+        Assert.Equal(written.Where(r => (long)r[0]! is not (4 or 5)).Select(r => new[] { r[3] }), remaining);
     }
 
     [Fact]
