@@ -6,14 +6,21 @@ namespace OrleansMaestro.Iceberg.DataFiles;
 /// <summary>Turns a value as Parquet.Net reads it into the Iceberg .NET representation of the requested type.</summary>
 internal static class ParquetValueConverter
 {
+    // A value that already has the Iceberg type is returned as the same box: unboxing and boxing it again would
+    // allocate once more per value read, which is most of the cost of reading numeric columns.
     public static object ToIceberg(object value, PrimitiveType type, string column) => type.TypeId switch
     {
-        TypeId.Boolean => (bool)value,
-        TypeId.Int => Convert.ToInt32(value, CultureInfo.InvariantCulture),
-        TypeId.Long => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-        TypeId.Float => (float)value,
-        TypeId.Double => value is float f ? (double)f : (double)value,
-        TypeId.Decimal => (decimal)value,
+        TypeId.Boolean => value is bool ? value : (bool)value,
+        TypeId.Int => value is int ? value : Convert.ToInt32(value, CultureInfo.InvariantCulture),
+        TypeId.Long => value is long ? value : Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        TypeId.Float => value is float ? value : (float)value,
+        TypeId.Double => value switch
+        {
+            double => value,
+            float f => (double)f,
+            _ => (double)value,
+        },
+        TypeId.Decimal => value is decimal ? value : (decimal)value,
         TypeId.Date => value switch
         {
             DateOnly d => d,
