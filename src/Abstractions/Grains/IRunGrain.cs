@@ -27,8 +27,11 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Restart")]
     Task RestartAsync();
 
-    /// <summary>Makes sure an unfinished run is making progress (called after failovers; idempotent).</summary>
-    [Alias("Poke")]
+    /// <summary>
+    /// Makes sure an unfinished run is making progress (called after failovers; idempotent). Interleaves: the workflow
+    /// pokes its runs while a run may be waiting on the workflow (a restart asks it first).
+    /// </summary>
+    [Alias("Poke"), AlwaysInterleave]
     Task PokeAsync();
 
     /// <summary>A step attempt finished (reported by its step grain).</summary>

@@ -11,6 +11,12 @@ public sealed class OrchestrationOptions
     /// <summary>How often a workflow reconciles its sources with the tables and checks its active runs (signals are only hints).</summary>
     public TimeSpan WorkflowReconcileInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Period of each workflow's keep-alive reminder, which reactivates the workflow (and through it its runs) after the
+    /// silo holding it died. Orleans refuses reminder periods under <c>ReminderOptions.MinimumReminderPeriod</c> (1 minute by default).
+    /// </summary>
+    public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often a running run checks its step attempts (lost silos, timeouts, backoff expiry).</summary>
     public TimeSpan RunPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

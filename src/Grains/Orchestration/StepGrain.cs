@@ -1,5 +1,6 @@
-using Orleans.Placement;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 using OrleansMaestro.Abstractions.Grains;
 using OrleansMaestro.Abstractions.Runs;
 using OrleansMaestro.Grains.Steps;
@@ -15,15 +16,27 @@ namespace OrleansMaestro.Grains.Orchestration;
 public sealed partial class StepGrain : Grain, IStepGrain
 {
     private readonly IReadOnlyDictionary<string, IStepRunner> _runners;
+    private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<StepGrain> _logger;
     private StepWork? _work;
     private StepAttemptResult? _result;
     private CancellationTokenSource? _cancellation;
 
-    public StepGrain(IEnumerable<IStepRunner> runners, ILogger<StepGrain> logger)
+    private volatile bool _abandoned;
+
+    public StepGrain(IEnumerable<IStepRunner> runners, IHostApplicationLifetime lifetime, ILogger<StepGrain> logger)
     {
         _runners = runners.ToDictionary(r => r.StepType, StringComparer.Ordinal);
+        _lifetime = lifetime;
         _logger = logger;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The attempt dies with its activation (silo shutdown, or the grain was moved): it is lost, not failed, so the
+        // run replaces it without using up a retry.
+        Abandon();
+        return Task.CompletedTask;
     }
 
     public Task StartAsync(StepWork work)
@@ -36,6 +49,8 @@ public sealed partial class StepGrain : Grain, IStepGrain
 
         _work = work;
         _cancellation = new CancellationTokenSource();
+        // A silo that stops (even abruptly) stops its attempts, so no orphaned attempt goes on working beside its replacement.
+        _lifetime.ApplicationStopping.Register(Abandon);
         // Not awaited: the attempt runs in the background and reports to its run when done.
         _ = ExecuteAsync(work, _cancellation.Token);
         return Task.CompletedTask;
@@ -81,6 +96,10 @@ public sealed partial class StepGrain : Grain, IStepGrain
                 Outputs = new Dictionary<string, string>(outputs, StringComparer.Ordinal) { ["silo"] = silo },
             };
         }
+        catch (OperationCanceledException) when (_abandoned)
+        {
+            result = new StepAttemptResult { StepId = work.Step.Id, Attempt = work.Attempt, State = StepAttemptState.Lost, Error = "the attempt's silo stopped" };
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             result = Failed(work, "the attempt was cancelled");
@@ -97,7 +116,28 @@ public sealed partial class StepGrain : Grain, IStepGrain
 
         _result = result;
         LogAttemptFinished(work.RunKey, work.Step.Id, work.Attempt, result.State, result.Error);
-        await GrainFactory.GetGrain<IRunGrain>(work.RunKey).OnStepAttemptFinishedAsync(result);
+        try
+        {
+            await GrainFactory.GetGrain<IRunGrain>(work.RunKey).OnStepAttemptFinishedAsync(result);
+        }
+        catch (Exception e)
+        {
+            // One-way, so this only fails when the silo is going away; the run's polling learns the result anyway.
+            LogReportFailed(e, work.RunKey, work.Step.Id, work.Attempt);
+        }
+    }
+
+    private void Abandon()
+    {
+        _abandoned = true;
+        try
+        {
+            _cancellation?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // already finished
+        }
     }
 
     private static StepAttemptResult Failed(StepWork work, string error) =>
@@ -109,6 +149,9 @@ public sealed partial class StepGrain : Grain, IStepGrain
         var parts = this.GetPrimaryKeyString().Split('/');
         return parts.Length >= 4 && int.TryParse(parts[^1], out var attempt) ? (parts[^2], attempt) : (this.GetPrimaryKeyString(), 0);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunKey} step {StepId} attempt {Attempt}: could not report the result")]
+    private partial void LogReportFailed(Exception exception, string runKey, string stepId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunKey} step {StepId} attempt {Attempt}: {State} {Error}")]
     private partial void LogAttemptFinished(string runKey, string stepId, int attempt, StepAttemptState state, string? error);

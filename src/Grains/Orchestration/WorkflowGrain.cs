@@ -86,7 +86,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             await GrainFactory.GetGrain<ITableGrain>(table).SubscribeAsync(WorkflowId);
         }
 
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
         StartTimers(stored);
         return stored.Version;
     }

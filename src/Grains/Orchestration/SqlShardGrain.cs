@@ -1,0 +1,16 @@
+using Orleans.Placement;
+using OrleansMaestro.Grains.Steps.Sql;
+
+namespace OrleansMaestro.Grains.Orchestration;
+
+/// <summary>
+/// Runs a shard with the silo's own <see cref="SqlShardExecutor"/>. Stateless and placed at random: a lost shard
+/// fails its step attempt, and the run retries the attempt, which plans and fans out again.
+/// </summary>
+[RandomPlacement]
+public sealed class SqlShardGrain(SqlShardExecutor executor) : Grain, ISqlShardGrain
+{
+    public Task<SqlShardOutput> ExecuteAsync(SqlShard shard, CancellationToken cancellationToken) =>
+        // Off the grain scheduler: DuckDB blocks its thread for the whole query.
+        Task.Run(() => executor.ExecuteShardAsync(shard, cancellationToken), cancellationToken);
+}
