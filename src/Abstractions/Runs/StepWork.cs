@@ -20,4 +20,10 @@ public sealed record StepWork
 
     /// <summary>The key of the run grain to report to.</summary>
     [Id(6)] public required string RunKey { get; init; }
+
+    /// <summary>
+    /// A backfill recomputes exactly the ranges asked for; other runs skip what earlier runs of the same workflow
+    /// already committed for the same step (see the SQL step's exactly-once rule).
+    /// </summary>
+    [Id(7)] public bool IsBackfill { get; init; }
 }

@@ -1,3 +1,5 @@
+using OrleansMaestro.Abstractions.Runs;
+
 namespace OrleansMaestro.Grains.Orchestration;
 
 /// <summary>A run start that waits for the run strategy to allow it.</summary>
@@ -6,7 +8,7 @@ public sealed class PendingStart
 {
     [Id(0)] public long RunNumber { get; set; }
 
-    [Id(1)] public string Trigger { get; set; } = "manual";
+    [Id(1)] public string Trigger { get; set; } = RunTriggers.Manual;
 
     [Id(2)] public Dictionary<string, string> Parameters { get; set; } = new(StringComparer.Ordinal);
 }

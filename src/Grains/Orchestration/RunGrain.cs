@@ -112,7 +112,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
             throw new InvalidOperationException($"Run {RunKey} is {S.Status}; only a failed, timed-out or stopped run can be restarted.");
         }
 
-        var refusal = await GrainFactory.GetGrain<IWorkflowGrain>(plan.Definition.Id).OnRunRestartingAsync(plan.RunNumber, plan.Trigger == "backfill");
+        var refusal = await GrainFactory.GetGrain<IWorkflowGrain>(plan.Definition.Id).OnRunRestartingAsync(plan.RunNumber, plan.Trigger == RunTriggers.Backfill);
         if (refusal is not null)
         {
             throw new InvalidOperationException($"Run {RunKey} cannot be restarted: {refusal}.");
@@ -277,6 +277,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
                 Parameters = plan.Parameters,
                 Sources = plan.Sources,
                 RunKey = RunKey,
+                IsBackfill = plan.Trigger == RunTriggers.Backfill,
             };
             LogStepStarting(RunKey, definition.Id, step.Attempt);
             await AttemptGrain(definition.Id, step.Attempt).StartAsync(work);

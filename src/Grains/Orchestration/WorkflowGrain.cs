@@ -131,7 +131,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             }
 
             var number = ++S.LastRunNumber;
-            var plan = new RunPlan { Definition = definition, RunNumber = number, Parameters = parameters, Sources = ranges, Trigger = "backfill" };
+            var plan = new RunPlan { Definition = definition, RunNumber = number, Parameters = parameters, Sources = ranges, Trigger = RunTriggers.Backfill };
             S.Plans[number] = plan;
             S.ActiveRuns.Add(number);
             await _state.WriteStateAsync();
@@ -139,7 +139,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             return number;
         }
 
-        var pending = new PendingStart { RunNumber = ++S.LastRunNumber, Trigger = "manual", Parameters = new(parameters, StringComparer.Ordinal) };
+        var pending = new PendingStart { RunNumber = ++S.LastRunNumber, Trigger = RunTriggers.Manual, Parameters = new(parameters, StringComparer.Ordinal) };
         S.Pending.Add(pending);
         await _state.WriteStateAsync();
         await ScheduleAsync();
@@ -320,7 +320,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             RunNumber = number,
             Parameters = pending?.Parameters ?? ResolveParameters(definition, new Dictionary<string, string>()),
             Sources = sources,
-            Trigger = pending?.Trigger ?? "table",
+            Trigger = pending?.Trigger ?? RunTriggers.Table,
             TriggeringCommitAt = newestCommit,
         };
         S.Claims.Add(claim);
@@ -432,7 +432,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         }
 
         S.LastCronFire = occurrence;
-        S.Pending.Add(new PendingStart { RunNumber = ++S.LastRunNumber, Trigger = "cron", Parameters = new(ResolveParameters(definition, new Dictionary<string, string>()), StringComparer.Ordinal) });
+        S.Pending.Add(new PendingStart { RunNumber = ++S.LastRunNumber, Trigger = RunTriggers.Cron, Parameters = new(ResolveParameters(definition, new Dictionary<string, string>()), StringComparer.Ordinal) });
         await _state.WriteStateAsync();
         await ScheduleAsync();
         ScheduleCron(definition);

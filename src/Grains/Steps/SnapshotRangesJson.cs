@@ -32,6 +32,39 @@ public static class SnapshotRangesJson
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>Reads what <see cref="Serialize"/> wrote; null when <paramref name="json"/> is not that shape.</summary>
+    public static IReadOnlyList<SnapshotRange>? TryDeserialize(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            var ranges = new List<SnapshotRange>();
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("table", out var table) || table.ValueKind != JsonValueKind.String)
+                {
+                    return null;
+                }
+
+                ranges.Add(new SnapshotRange { Table = table.GetString()!, FromExclusive = ReadNullable(item, "fromExclusive"), ToInclusive = ReadNullable(item, "toInclusive") });
+            }
+
+            return ranges;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static long? ReadNullable(JsonElement item, string name) =>
+        item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : null;
+
     private static void WriteNullable(Utf8JsonWriter writer, string name, long? value)
     {
         if (value is { } v)

@@ -55,6 +55,25 @@ public sealed class SqlStepRunner : IStepRunner
 
     public async Task<IReadOnlyDictionary<string, string>> RunAsync(StepWork work, CancellationToken cancellationToken)
     {
+        // A pass returns null when an earlier run committed part of this range while it worked: plan again from there.
+        for (var pass = 1; ; pass++)
+        {
+            if (await RunOnceAsync(work, cancellationToken) is { } outputs)
+            {
+                return outputs;
+            }
+
+            if (pass == MaxPasses)
+            {
+                throw new StepFailedException($"SQL step '{work.Step.Id}': earlier runs kept committing parts of its range while it ran ({MaxPasses} passes).");
+            }
+        }
+    }
+
+    private const int MaxPasses = 5;
+
+    private async Task<IReadOnlyDictionary<string, string>?> RunOnceAsync(StepWork work, CancellationToken cancellationToken)
+    {
         var step = work.StepAs<SqlStep>();
         if (string.IsNullOrWhiteSpace(step.Query))
         {
@@ -70,6 +89,23 @@ public sealed class SqlStepRunner : IStepRunner
         {
             _logger.LogInformation("Step {Work}: {Target} already has snapshot {Snapshot} from this step; not running it again", work.Describe(), targetId, earlier.SnapshotId);
             return DuplicateOutputs(earlier);
+        }
+
+        if (!work.IsBackfill && target is not null)
+        {
+            var (remaining, before) = await SkipCommittedPrefixAsync(target, work, cancellationToken);
+            if (before.Count > 0)
+            {
+                _logger.LogInformation(
+                    "Step {Work}: earlier runs already committed part of its range to {Target} (snapshots {Snapshots}); reading only {Remaining}",
+                    work.Describe(), targetId, string.Join(", ", before.Select(b => b.SnapshotId)), SnapshotRangesJson.Serialize(remaining));
+                if (remaining.All(r => r.IsEmpty))
+                {
+                    return DuplicateOutputs(before[^1]);
+                }
+
+                work = work with { Sources = remaining };
+            }
         }
 
         var inputs = await Planner.PlanInputsAsync(work, step, cancellationToken);
@@ -90,6 +126,15 @@ public sealed class SqlStepRunner : IStepRunner
             _logger.LogWarning("Step {Work}: another attempt committed snapshot {Snapshot} to {Target} meanwhile; dropping this attempt's files", work.Describe(), raced.SnapshotId, targetId);
             await DeleteAsync(files);
             return DuplicateOutputs(raced);
+        }
+
+        if (!work.IsBackfill && (await SkipCommittedPrefixAsync(current, work, cancellationToken)).Before.Count > 0)
+        {
+            // A superseded or failed run's attempt was still committing when this one planned: its rows are in the
+            // target now, so this attempt's output would count them twice.
+            _logger.LogWarning("Step {Work}: an earlier run committed part of this range to {Target} meanwhile; planning again", work.Describe(), targetId);
+            await DeleteAsync(files);
+            return null;
         }
 
         if (rows == 0 && !_options.CommitEmptyResults)
@@ -118,6 +163,21 @@ public sealed class SqlStepRunner : IStepRunner
             ?? throw new StepFailedException($"SQL step '{step.Id}' cannot run on this silo: no Iceberg catalog (SqlCatalog) is registered.");
         _planner ??= (SqlStepPlanner)_services.GetService(typeof(SqlStepPlanner))!;
         _executor ??= (ISqlShardExecutor)_services.GetService(typeof(ISqlShardExecutor))!;
+    }
+
+    private async Task<(IReadOnlyList<SnapshotRange> Remaining, IReadOnlyList<Snapshot> Before)> SkipCommittedPrefixAsync(Table target, StepWork work, CancellationToken cancellationToken)
+    {
+        var lineages = new Dictionary<string, TableMetadata>(StringComparer.Ordinal);
+        foreach (var source in work.Sources)
+        {
+            if (await TryLoadAsync(TableIdentifier.Parse(source.Table), cancellationToken) is { } table)
+            {
+                lineages[source.Table] = table.Metadata;
+            }
+        }
+
+        return SqlCommitMarkers.SkipCommittedPrefix(target, work, (table, candidate, of) =>
+            lineages.TryGetValue(table, out var metadata) && metadata.Ancestors(of).Any(s => s.SnapshotId == candidate));
     }
 
     private async Task<Table?> TryLoadAsync(TableIdentifier id, CancellationToken cancellationToken)

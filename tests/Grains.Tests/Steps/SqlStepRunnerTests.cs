@@ -70,11 +70,41 @@ public class SqlStepRunnerTests
         Assert.Single((await w.LoadAsync("mart.once")).Metadata.Snapshots);
         Assert.Equal(15, (await w.ReadAsync("mart.once")).Count);
 
-        // The markers key on the run: another run over the same range is new work and commits.
+        // Another run over the same range (a failed run's range, covered again by the next run) finds it committed.
         var nextRun = await w.Runner.RunAsync(Work.For(step, sources, run: 2), CancellationToken.None);
-        Assert.Equal("false", nextRun["skipped-duplicate"]);
+        Assert.Equal("true", nextRun["skipped-duplicate"]);
+        Assert.Single((await w.LoadAsync("mart.once")).Metadata.Snapshots);
+
+        // A backfill recomputes exactly what it is asked for.
+        var backfill = await w.Runner.RunAsync(Work.For(step, sources, run: 3) with { IsBackfill = true }, CancellationToken.None);
+        Assert.Equal("false", backfill["skipped-duplicate"]);
         Assert.Equal(2, (await w.LoadAsync("mart.once")).Metadata.Snapshots.Count);
         Assert.Equal(30, (await w.ReadAsync("mart.once")).Count);
+    }
+
+    [Fact]
+    public async Task A_later_run_over_a_longer_range_reads_only_what_earlier_runs_did_not_commit()
+    {
+        await using var w = await LocalAsync();
+        var (_, s) = await AppendBatchesAsync(await w.CreateEventsAsync(), Events(0, 10), Events(10, 5), Events(15, 7));
+        var step = new SqlStep { Id = "copy", Query = "SELECT id FROM events", Target = "mart.prefix" };
+
+        await w.Runner.RunAsync(Work.For(step, [Range(null, s[0])], run: 1), CancellationToken.None);
+        await w.Runner.RunAsync(Work.For(step, [Range(s[0], s[1])], run: 2), CancellationToken.None);
+        // Run 3 covers everything from the start (as after runs 1 and 2 failed in later steps): only batch 3 is new.
+        var third = await w.Runner.RunAsync(Work.For(step, [Range(null, s[2])], run: 3), CancellationToken.None);
+
+        Assert.Equal(("7", "false"), (third["rows"], third["skipped-duplicate"]));
+        var ids = (await w.ReadAsync("mart.prefix")).Select(r => (long)r[0]!).Order().ToArray();
+        Assert.Equal(Enumerable.Range(0, 22).Select(i => (long)i), ids);
+
+        // Commits chain: run 2's range then run 3's cover all of (s0, s2], so a run over it has nothing left to do.
+        var covered = await w.Runner.RunAsync(Work.For(step, [Range(s[0], s[2])], run: 4), CancellationToken.None);
+        Assert.Equal("true", covered["skipped-duplicate"]);
+
+        // Another workflow's runs are not this workflow's: it reads the whole range.
+        var other = await w.Runner.RunAsync(Work.For(step, [Range(null, s[2])], workflow: "other", run: 1), CancellationToken.None);
+        Assert.Equal(("22", "false"), (other["rows"], other["skipped-duplicate"]));
     }
 
     [Fact]

@@ -44,4 +44,74 @@ public static class SqlCommitMarkers
             && s.Summary.TryGetValue(Run, out var r) && r == run
             && s.Summary.TryGetValue(Step, out var st) && st == work.Step.Id);
     }
+
+    /// <summary>
+    /// The work's source ranges minus what earlier runs of the same workflow already committed for the same step, and
+    /// the snapshots of those commits. A run that failed after its SQL step committed, or a last-only run that was
+    /// superseded after committing, leaves its range unconsumed in the workflow's watermark; the next run covers that
+    /// range again, and this is where it learns to start after it. Only prefixes are skipped: an earlier commit counts
+    /// when its ranges start where the work's do and end at an ancestor (or the end) of the work's ends.
+    /// </summary>
+    /// <param name="target">The step's target table, as loaded now.</param>
+    /// <param name="work">The attempt, with the run's source ranges.</param>
+    /// <param name="isAncestorOrSelf">(table, candidate, of): whether snapshot <c>candidate</c> is <c>of</c> or one of its ancestors.</param>
+    public static (IReadOnlyList<SnapshotRange> Remaining, IReadOnlyList<Snapshot> CommittedBefore) SkipCommittedPrefix(
+        Table target, StepWork work, Func<string, long, long, bool> isAncestorOrSelf)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(isAncestorOrSelf);
+        var run = work.RunNumber.ToString(CultureInfo.InvariantCulture);
+        var earlier = target.Metadata.Ancestors()
+            .Where(s => s.Summary.TryGetValue(Workflow, out var w) && w == work.WorkflowId
+                && s.Summary.TryGetValue(Step, out var st) && st == work.Step.Id
+                && !(s.Summary.TryGetValue(Run, out var r) && r == run))
+            .Select(s => (Snapshot: s, Ranges: s.Summary.TryGetValue(Sources, out var json) ? SnapshotRangesJson.TryDeserialize(json) : null))
+            .Where(c => c.Ranges is not null)
+            .Reverse() // oldest first: prefixes chain in commit order
+            .ToList();
+
+        var remaining = work.Sources.ToList();
+        var used = new List<Snapshot>();
+        for (var progressed = true; progressed;)
+        {
+            progressed = false;
+            foreach (var (snapshot, ranges) in earlier)
+            {
+                if (!used.Contains(snapshot) && IsPrefix(ranges!, remaining, isAncestorOrSelf))
+                {
+                    remaining = remaining.Select(r => r with { FromExclusive = ranges!.First(m => m.Table == r.Table).ToInclusive }).ToList();
+                    used.Add(snapshot);
+                    progressed = true;
+                }
+            }
+        }
+
+        return (remaining, used);
+    }
+
+    private static bool IsPrefix(IReadOnlyList<SnapshotRange> committed, IReadOnlyList<SnapshotRange> work, Func<string, long, long, bool> isAncestorOrSelf)
+    {
+        if (committed.Count != work.Count || committed.All(c => c.IsEmpty))
+        {
+            return false;
+        }
+
+        foreach (var range in work)
+        {
+            var done = committed.FirstOrDefault(c => c.Table == range.Table);
+            if (done is null || done.FromExclusive != range.FromExclusive)
+            {
+                return false;
+            }
+
+            if (done.ToInclusive != range.ToInclusive
+                && (done.ToInclusive is not { } doneTo || range.ToInclusive is not { } workTo || !isAncestorOrSelf(range.Table, doneTo, workTo)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
