@@ -10,7 +10,10 @@ namespace OrleansMaestro.Grains.Orchestration;
 [RandomPlacement]
 public sealed class SqlShardGrain(SqlShardExecutor executor) : Grain, ISqlShardGrain
 {
-    public Task<SqlShardOutput> ExecuteAsync(SqlShard shard, CancellationToken cancellationToken) =>
+    public async Task<SqlShardOutput> ExecuteAsync(SqlShard shard, CancellationToken cancellationToken)
+    {
         // Off the grain scheduler: DuckDB blocks its thread for the whole query.
-        Task.Run(() => executor.ExecuteShardAsync(shard, cancellationToken), cancellationToken);
+        var output = await Task.Run(() => executor.ExecuteShardAsync(shard, cancellationToken), cancellationToken);
+        return output with { RanOn = RuntimeIdentity };
+    }
 }

@@ -23,7 +23,7 @@ namespace OrleansMaestro.Grains.Steps;
 /// <item>The markers are checked again right before the commit; then all shards' files are appended together.</item>
 /// </list>
 /// Outputs: <c>snapshot-id</c> (empty when an empty result was not committed), <c>rows</c>, <c>files</c>,
-/// <c>shards</c>, <c>input-files</c>, <c>skipped-duplicate</c>.
+/// <c>shards</c>, <c>input-files</c>, <c>skipped-duplicate</c>, <c>shard-silos</c> (where the shards ran, when placed on silos).
 /// <para>
 /// The second marker check narrows, but does not close, the window in which two attempts of the same work running at
 /// the same moment could both commit: closing it needs the check inside the catalog's commit retry loop, which the
@@ -119,6 +119,7 @@ public sealed class SqlStepRunner : IStepRunner
         var files = outputs.SelectMany(o => o.Files).ToArray();
         var rows = outputs.Sum(o => o.RecordCount);
         var inputFiles = outputs.Sum(o => o.InputFileCount);
+        var placement = string.Join(",", outputs.Select(o => o.RanOn).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
         var current = await target.RefreshAsync(cancellationToken);
         if (SqlCommitMarkers.FindCommitted(current, work) is { } raced)
@@ -141,14 +142,14 @@ public sealed class SqlStepRunner : IStepRunner
         {
             await DeleteAsync(files);
             _logger.LogInformation("Step {Work}: the query returned no rows; nothing committed to {Target}", work.Describe(), targetId);
-            return Outputs(snapshotId: null, rows, fileCount: 0, shards.Count, inputFiles, duplicate: false);
+            return Outputs(snapshotId: null, rows, fileCount: 0, shards.Count, inputFiles, duplicate: false, placement);
         }
 
         var snapshotId = await CommitAsync(work, current, files, shards.Count, cancellationToken);
         _logger.LogInformation(
             "Step {Work}: committed snapshot {Snapshot} to {Target}: {Rows} rows in {Files} files from {Shards} shards over {InputFiles} input files in {Elapsed}",
             work.Describe(), snapshotId, targetId, rows, files.Length, shards.Count, inputFiles, Stopwatch.GetElapsedTime(started));
-        return Outputs(snapshotId, rows, files.Length, shards.Count, inputFiles, duplicate: false);
+        return Outputs(snapshotId, rows, files.Length, shards.Count, inputFiles, duplicate: false, placement);
     }
 
     private SqlCatalog Catalog => _catalog ?? throw new InvalidOperationException("Services are resolved at the start of RunAsync.");
@@ -276,11 +277,9 @@ public sealed class SqlStepRunner : IStepRunner
             await DeleteAsync(files);
             throw new StepFailedException($"SQL step '{step.Id}': could not commit to {current.Identifier}: {e.Message}", e);
         }
-        catch
-        {
-            await DeleteAsync(files);
-            throw;
-        }
+
+        // Any other exception (cancellation included) leaves the files alone: the commit may have landed, and deleting
+        // files a snapshot references would corrupt the table; an unreferenced file costs only storage.
     }
 
     private async Task DeleteAsync(IEnumerable<SqlShardDataFile> files)
@@ -304,9 +303,10 @@ public sealed class SqlStepRunner : IStepRunner
         };
     }
 
-    private static IReadOnlyDictionary<string, string> Outputs(long? snapshotId, long rows, int fileCount, int shards, int inputFiles, bool duplicate) =>
+    private static IReadOnlyDictionary<string, string> Outputs(long? snapshotId, long rows, int fileCount, int shards, int inputFiles, bool duplicate, string shardSilos) =>
         new Dictionary<string, string>
         {
+            ["shard-silos"] = shardSilos,
             ["snapshot-id"] = snapshotId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             ["rows"] = rows.ToString(CultureInfo.InvariantCulture),
             ["files"] = fileCount.ToString(CultureInfo.InvariantCulture),

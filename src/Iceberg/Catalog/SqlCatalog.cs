@@ -257,7 +257,14 @@ public sealed class SqlCatalog
             {
                 await observer.OnCommittedAsync(table.Identifier, table.MetadataLocation, table.Metadata, cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The commit is durable: cancelling now only skips the remaining hints. Throwing would tell the caller
+                // that the commit did not happen, and a caller that then deletes its files would corrupt the table.
+                _logger.LogDebug("Commit observers for {Table} skipped: the commit's caller cancelled", table.Identifier);
+                return;
+            }
+            catch (Exception e)
             {
                 // Observers are hints (the commit is already durable); pollers reconcile what a failed notification missed.
                 _logger.LogWarning(e, "Commit observer {Observer} failed for {Table}", observer.GetType().Name, table.Identifier);

@@ -12,4 +12,7 @@ public sealed record SqlShardOutput
 
     /// <summary>How many input files the shard read (after localizing), for logs and outputs.</summary>
     [Id(3)] public int InputFileCount { get; init; }
+
+    /// <summary>Where the shard ran (the silo's identity when placed by the grain layer; null in process).</summary>
+    [Id(4)] public string? RanOn { get; init; }
 }
