@@ -20,9 +20,13 @@ public interface IWorkflowGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<WorkflowInfo?> GetAsync();
 
-    /// <summary>A hint that <paramref name="table"/> has a new current snapshot.</summary>
+    /// <summary>
+    /// A hint that <paramref name="table"/> has a new current snapshot. Hints may arrive late or out of order: the
+    /// snapshot's sequence number (then its commit time, for v1 tables whose sequence numbers are all 0) orders them,
+    /// and an older hint than one already seen is ignored.
+    /// </summary>
     [Alias("OnTableChanged"), OneWay]
-    Task OnTableChangedAsync(string table, long snapshotId, DateTimeOffset committedAt);
+    Task OnTableChangedAsync(string table, long snapshotId, long sequenceNumber, DateTimeOffset committedAt);
 
     /// <summary>Starts a run by hand (or a backfill, when the request names source ranges); returns its number.</summary>
     [Alias("StartRun")]

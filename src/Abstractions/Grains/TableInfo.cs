@@ -13,4 +13,7 @@ public sealed record TableInfo
     [Id(3)] public DateTimeOffset? LastCommitAt { get; init; }
 
     [Id(4)] public IReadOnlyList<string> Subscribers { get; init; } = [];
+
+    /// <summary>The current snapshot's sequence number (0 for format v1 tables).</summary>
+    [Id(5)] public long CurrentSequenceNumber { get; init; }
 }

@@ -50,7 +50,7 @@ public sealed partial class TableGrain : Grain, ITableGrain
         var info = await RefreshAsync();
         if (info.CurrentSnapshotId is { } snapshot)
         {
-            await GrainFactory.GetGrain<IWorkflowGrain>(workflowId).OnTableChangedAsync(Table, snapshot, info.LastCommitAt ?? DateTimeOffset.UtcNow);
+            await GrainFactory.GetGrain<IWorkflowGrain>(workflowId).OnTableChangedAsync(Table, snapshot, info.CurrentSequenceNumber, info.LastCommitAt ?? DateTimeOffset.UtcNow);
         }
     }
 
@@ -63,7 +63,16 @@ public sealed partial class TableGrain : Grain, ITableGrain
         }
     }
 
-    public Task OnCommittedAsync(TableCommit commit) => ApplyAsync(commit.MetadataLocation, commit.SnapshotId, commit.CommittedAt);
+    public async Task OnCommittedAsync(TableCommit commit)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        if (commit.MetadataLocation != _state.State.MetadataLocation)
+        {
+            // The push only says "something moved": the catalog says what is current. A push can arrive after a poll
+            // already saw a newer commit, and applying it as-is would move this table backwards.
+            await RefreshAsync();
+        }
+    }
 
     public async Task<TableInfo> RefreshAsync()
     {
@@ -71,7 +80,7 @@ public sealed partial class TableGrain : Grain, ITableGrain
         {
             var table = await _catalog.LoadTableAsync(TableIdentifier.Parse(Table));
             var committedAt = table.CurrentSnapshot is { } s ? DateTimeOffset.FromUnixTimeMilliseconds(s.TimestampMs) : (DateTimeOffset?)null;
-            await ApplyAsync(table.MetadataLocation, table.CurrentSnapshot?.SnapshotId, committedAt ?? DateTimeOffset.UtcNow);
+            await ApplyAsync(table.MetadataLocation, table.CurrentSnapshot?.SnapshotId, table.CurrentSnapshot?.SequenceNumber ?? 0, committedAt ?? DateTimeOffset.UtcNow);
         }
         catch (NoSuchTableException)
         {
@@ -87,10 +96,11 @@ public sealed partial class TableGrain : Grain, ITableGrain
         MetadataLocation = _state.State.MetadataLocation,
         CurrentSnapshotId = _state.State.SnapshotId,
         LastCommitAt = _state.State.LastCommitAt,
+        CurrentSequenceNumber = _state.State.SequenceNumber,
         Subscribers = [.. _state.State.Subscribers.Order(StringComparer.Ordinal)],
     });
 
-    private async Task ApplyAsync(string metadataLocation, long? snapshotId, DateTimeOffset committedAt)
+    private async Task ApplyAsync(string metadataLocation, long? snapshotId, long sequenceNumber, DateTimeOffset committedAt)
     {
         var state = _state.State;
         if (state.MetadataLocation == metadataLocation)
@@ -101,6 +111,7 @@ public sealed partial class TableGrain : Grain, ITableGrain
         var moved = snapshotId != state.SnapshotId;
         state.MetadataLocation = metadataLocation;
         state.SnapshotId = snapshotId;
+        state.SequenceNumber = sequenceNumber;
         if (moved)
         {
             state.LastCommitAt = committedAt;
@@ -112,7 +123,7 @@ public sealed partial class TableGrain : Grain, ITableGrain
             LogNewSnapshot(Table, id, state.Subscribers.Count);
             foreach (var subscriber in state.Subscribers)
             {
-                await GrainFactory.GetGrain<IWorkflowGrain>(subscriber).OnTableChangedAsync(Table, id, committedAt);
+                await GrainFactory.GetGrain<IWorkflowGrain>(subscriber).OnTableChangedAsync(Table, id, sequenceNumber, committedAt);
             }
         }
     }

@@ -10,4 +10,6 @@ public sealed class TableGrainState
     [Id(2)] public long? SnapshotId { get; set; }
 
     [Id(3)] public DateTimeOffset? LastCommitAt { get; set; }
+
+    [Id(4)] public long SequenceNumber { get; set; }
 }

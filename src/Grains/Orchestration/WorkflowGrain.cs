@@ -102,18 +102,43 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         }
         : null);
 
-    public async Task OnTableChangedAsync(string table, long snapshotId, DateTimeOffset committedAt)
+    public async Task OnTableChangedAsync(string table, long snapshotId, long sequenceNumber, DateTimeOffset committedAt)
     {
         if (S.Current is not { } definition || !definition.SourceTables.Contains(table, StringComparer.Ordinal)
-            || S.Latest.GetValueOrDefault(table) == snapshotId && S.Latest.ContainsKey(table))
+            || !IsNewer(table, snapshotId, sequenceNumber, committedAt))
         {
             return;
         }
 
-        S.Latest[table] = snapshotId;
-        S.LatestCommitAt[table] = committedAt;
+        SetLatest(table, snapshotId, sequenceNumber, committedAt);
         await _state.WriteStateAsync();
         await ScheduleAsync();
+    }
+
+    /// <summary>Whether a hint is newer than the latest snapshot known of <paramref name="table"/> (hints can arrive out of order).</summary>
+    private bool IsNewer(string table, long snapshotId, long sequenceNumber, DateTimeOffset committedAt)
+    {
+        if (!S.Latest.TryGetValue(table, out var known))
+        {
+            return true;
+        }
+
+        if (known == snapshotId)
+        {
+            return false;
+        }
+
+        var knownSequence = S.LatestSequence.GetValueOrDefault(table);
+        return sequenceNumber != knownSequence
+            ? sequenceNumber > knownSequence
+            : committedAt >= S.LatestCommitAt.GetValueOrDefault(table); // format v1: every sequence number is 0
+    }
+
+    private void SetLatest(string table, long snapshotId, long sequenceNumber, DateTimeOffset committedAt)
+    {
+        S.Latest[table] = snapshotId;
+        S.LatestSequence[table] = sequenceNumber;
+        S.LatestCommitAt[table] = committedAt;
     }
 
     public async Task<long> StartRunAsync(RunRequest request)
@@ -369,10 +394,10 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         foreach (var table in definition.SourceTables)
         {
             var info = await GrainFactory.GetGrain<ITableGrain>(table).GetAsync();
-            if (info.CurrentSnapshotId is { } current && (!S.Latest.TryGetValue(table, out var known) || known != current))
+            var committedAt = info.LastCommitAt ?? _time.GetUtcNow();
+            if (info.CurrentSnapshotId is { } current && IsNewer(table, current, info.CurrentSequenceNumber, committedAt))
             {
-                S.Latest[table] = current;
-                S.LatestCommitAt[table] = info.LastCommitAt ?? _time.GetUtcNow();
+                SetLatest(table, current, info.CurrentSequenceNumber, committedAt);
                 await _state.WriteStateAsync();
             }
         }

@@ -36,5 +36,8 @@ public sealed class WorkflowGrainState
     /// <summary>The plans of active runs, so a run whose start was lost in a crash is started again by reconciliation.</summary>
     [Id(10)] public Dictionary<long, RunPlan> Plans { get; set; } = [];
 
+    /// <summary>Per source table: the sequence number of <see cref="Latest"/>, to put late or repeated hints in order.</summary>
+    [Id(11)] public Dictionary<string, long> LatestSequence { get; set; } = new(StringComparer.Ordinal);
+
     public WorkflowDefinition? Current => Versions.Count == 0 || Deleted ? null : Versions[^1];
 }

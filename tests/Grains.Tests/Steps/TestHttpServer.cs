@@ -45,8 +45,16 @@ internal sealed class TestHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        _listener.Close();
+        try
+        {
+            _listener.Stop();
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed listener looks its port up again on stop, and may fail when another process bound it since.
+        }
+
         try
         {
             await _loop;
