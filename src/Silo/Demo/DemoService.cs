@@ -68,11 +68,10 @@ internal sealed partial class DemoService(
 
         var tracker = new PropagationTracker(
             catalog,
-            grains,
             new AggregateCheck(catalog),
             console,
-            (await samples.GetAsync(SampleWorkflows.Aggregate, stoppingToken))?.LastRunNumber ?? 0,
-            (await samples.GetAsync(SampleWorkflows.Top, stoppingToken))?.LastRunNumber ?? 0);
+            new RunWatcher(grains, SampleWorkflows.Aggregate, (await samples.GetAsync(SampleWorkflows.Aggregate, stoppingToken))?.LastRunNumber ?? 0),
+            new RunWatcher(grains, SampleWorkflows.Top, (await samples.GetAsync(SampleWorkflows.Top, stoppingToken))?.LastRunNumber ?? 0));
         var generator = new EventGenerator(options.Value, time, TotalRecords(events));
 
         // The generator stops a little before the end so the last commits can make their way through the pipeline.

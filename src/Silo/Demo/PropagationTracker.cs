@@ -1,5 +1,4 @@
 using System.Globalization;
-using OrleansMaestro.Abstractions.Grains;
 using OrleansMaestro.Abstractions.Runs;
 using OrleansMaestro.Iceberg.Catalog;
 using OrleansMaestro.Iceberg.Spec;
@@ -10,18 +9,15 @@ namespace OrleansMaestro.Silo.Demo;
 /// Follows each generator commit through the pipeline, from what the grains and tables record: the hourly-aggregate run
 /// whose raw.events range covers the commit, the agg.event_counts snapshot that run committed, the top-countries run
 /// whose range covers that snapshot, and the agg.top_countries snapshot it committed. Also checks every new aggregate
-/// against a recompute and reports runs that failed. Only runs numbered after <paramref name="aggregateFloor"/> /
-/// <paramref name="topFloor"/> (those of this demo) count.
+/// against a recompute and reports runs that failed. Only the runs of this demo count (the watchers' floors).
 /// </summary>
 internal sealed class PropagationTracker(
     SqlCatalog catalog,
-    IGrainFactory grains,
     AggregateCheck check,
     DemoConsole console,
-    long aggregateFloor,
-    long topFloor)
+    RunWatcher aggregateRuns,
+    RunWatcher topRuns)
 {
-    private const int RunWindow = 100;
     private readonly List<RawCommit> _pending = [];
     private readonly HashSet<long> _checked = [];
     private readonly HashSet<(string Workflow, long Run)> _reported = [];
@@ -38,29 +34,23 @@ internal sealed class PropagationTracker(
 
     public async Task PollAsync(bool topStored, CancellationToken cancellationToken)
     {
-        var aggregateRuns = await RunsAsync(SampleWorkflows.Aggregate, aggregateFloor, cancellationToken);
-        var topRuns = topStored ? await RunsAsync(SampleWorkflows.Top, topFloor, cancellationToken) : [];
-        ReportFinished(SampleWorkflows.Aggregate, aggregateRuns);
-        ReportFinished(SampleWorkflows.Top, topRuns);
+        var aggregate = await aggregateRuns.RunsAsync(cancellationToken);
+        var top = topStored ? await topRuns.RunsAsync(cancellationToken) : [];
+        ReportFinished(SampleWorkflows.Aggregate, aggregate);
+        ReportFinished(SampleWorkflows.Top, top);
 
-        var events = await DemoTables.SnapshotsAsync(catalog, DemoTables.Events, cancellationToken);
-        var counts = await DemoTables.SnapshotsAsync(catalog, DemoTables.Counts, cancellationToken);
-        var top = await DemoTables.SnapshotsAsync(catalog, DemoTables.Top, cancellationToken);
-        await CheckAggregatesAsync(aggregateRuns, cancellationToken);
+        var eventsSnapshots = await DemoTables.SnapshotsAsync(catalog, DemoTables.Events, cancellationToken);
+        var countsSnapshots = await DemoTables.SnapshotsAsync(catalog, DemoTables.Counts, cancellationToken);
+        var topSnapshots = await DemoTables.SnapshotsAsync(catalog, DemoTables.Top, cancellationToken);
+        await CheckAggregatesAsync(aggregate, cancellationToken);
 
         foreach (var commit in _pending.ToArray())
         {
-            if (Resolve(commit, aggregateRuns, topRuns, events, counts, top))
+            if (Resolve(commit, aggregate, top, eventsSnapshots, countsSnapshots, topSnapshots))
             {
                 _pending.Remove(commit);
             }
         }
-    }
-
-    private async Task<IReadOnlyList<RunInfo>> RunsAsync(string workflowId, long floor, CancellationToken cancellationToken)
-    {
-        var runs = await grains.GetGrain<IWorkflowGrain>(workflowId).ListRunsAsync(RunWindow).WaitAsync(cancellationToken);
-        return runs.Where(r => r.RunNumber > floor).OrderBy(r => r.RunNumber).ToArray();
     }
 
     private bool Resolve(
