@@ -1,28 +1,20 @@
 #!/usr/bin/env bash
-# The main job on the embedded default (SQLite catalog, local warehouse folder; no servers):
-# creates an Iceberg table from samples/events, appends two batches, and shows the snapshots, the files,
-# the whole table, and the incremental scan of the second batch alone.
+# The main job on the embedded default (one silo on localhost, SQLite grain state and catalog, local warehouse folder;
+# no servers): builds and runs the silo with its live demo on a fresh data folder. A generator appends random events to
+# raw.events every few seconds; the sample workflows (samples/pipeline) aggregate them into agg.event_counts and rank
+# them into agg.top_countries; each commit's way through the pipeline is printed with the delay of every hop, and each
+# aggregate is checked against a recompute from scratch. Ends by itself; exit code 0 only if every check passed.
+#
+#   ./scripts/demo.sh            # 40 seconds
+#   ./scripts/demo.sh 120        # or DEMO_DURATION=120 ./scripts/demo.sh
+#
+# Silo logs go to stderr (2>/dev/null hides them). The ports are Orleans' defaults (11111, 30000); set
+# Maestro__SiloPort / Maestro__GatewayPort when they are taken.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet build src/Cli -c Release -nologo -v q >/dev/null
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-maestro() { (cd "$work" && dotnet "$OLDPWD/src/Cli/bin/Release/net10.0/maestro.dll" "$@"); }
-samples="$PWD/samples/events"
-
-echo "== create analytics.events (partitioned by day of ts)"
-maestro table create analytics.events --schema "$samples/schema.json" --partition-by "day(ts)"
-echo "== append batch 1 (CSV) and batch 2 (JSON lines)"
-maestro table append analytics.events --file "$samples/batch-1.csv"
-maestro table append analytics.events --file "$samples/batch-2.jsonl"
-echo "== snapshots"
-maestro table snapshots analytics.events
-echo "== files"
-maestro table files analytics.events
-echo "== scan (whole table)"
-maestro table scan analytics.events --format csv
-first=$(maestro table snapshots analytics.events --format csv | sed -n 2p | cut -d, -f1)
-echo "== incremental scan: what the second append added (after snapshot $first)"
-maestro table scan analytics.events --from-snapshot "$first" --format jsonl
-echo "== the same table read straight from its metadata file"
-maestro table scan --metadata "$(ls "$work"/.maestro/warehouse/analytics.db/events/metadata/*.metadata.json | sort | tail -1)" --format csv
+duration="${1:-${DEMO_DURATION:-40}}"
+dotnet build src/Silo -c Release -nologo -v q >/dev/null
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+echo "== silo with the live demo for ${duration}s (data folder $data)"
+dotnet src/Silo/bin/Release/net10.0/OrleansMaestro.Silo.dll --demo --demo-duration "$duration" --data "$data"

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrleansMaestro.Silo.Demo;
+using OrleansMaestro.Silo.Diagnostics;
+using OrleansMaestro.Silo.Options;
+using OrleansMaestro.Silo.Startup;
+
+namespace OrleansMaestro.Silo.Hosting;
+
+/// <summary>Builds the generic host: configuration, options, the Orleans silo and the services the command line asked for.</summary>
+internal static class SiloHostFactory
+{
+    // The grains log every run; the demo prints each commit's whole journey instead, so they only speak up on trouble.
+    private const string GrainsLogLevel = "Logging:LogLevel:OrleansMaestro.Grains";
+
+    /// <summary>Throws <see cref="SiloConfigurationException"/> naming every bad setting.</summary>
+    public static IHost Build(SiloCommandLine commandLine)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // appsettings.json ships next to the binary; the data folder, not the content root, follows the current directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var overrides = new Dictionary<string, string?>();
+        if (commandLine.DataDirectory is { } data)
+        {
+            overrides[$"{MaestroSiloOptions.Section}:{nameof(MaestroSiloOptions.DataDirectory)}"] = data;
+        }
+
+        if (commandLine.Demo && builder.Configuration[GrainsLogLevel] is null)
+        {
+            overrides[GrainsLogLevel] = "Warning";
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        var options = SiloConfiguration.Load(builder.Configuration);
+        var paths = SiloPaths.Resolve(options, Environment.CurrentDirectory);
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddOptions<MaestroSiloOptions>().BindConfiguration(MaestroSiloOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MaestroSiloOptions>, MaestroSiloOptionsValidator>();
+        builder.Services.AddSingleton<DemoOutcome>();
+
+        builder.UseOrleans(silo => MaestroSiloSetup.Configure(silo, options, paths));
+
+        // Hosted services start in registration order, all after the silo's.
+        builder.Services.AddHostedService<StartupReport>();
+        builder.Services.AddSingleton<StoredWorkflows>();
+        builder.Services.AddSingleton<WorkflowReactivator>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkflowReactivator>());
+        if (commandLine.Demo)
+        {
+            builder.Services.AddSiloDemo(new DemoRunSettings(commandLine.DemoDuration));
+        }
+
+        if (commandLine.PrintState)
+        {
+            builder.Services.AddHostedService<StatePrinter>();
+        }
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,7 @@
+namespace OrleansMaestro.Silo.Options;
+
+public enum CatalogKind
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrleansMaestro.Silo.Hosting;
+using OrleansMaestro.Silo.Options;
+
+namespace OrleansMaestro.Silo.Startup;
+
+/// <summary>One line once the silo serves calls: where it listens and where its data lives.</summary>
+internal sealed partial class StartupReport(
+    IOptions<MaestroSiloOptions> options,
+    SiloPaths paths,
+    IHostApplicationLifetime lifetime,
+    ILogger<StartupReport> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await lifetime.WaitForStartedAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        var o = options.Value;
+        LogStarted(o.SiloPort, o.GatewayPort, o.ClusterId, paths.DataDirectory, o.Catalog.Kind, paths.Warehouse);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Silo started on 127.0.0.1:{SiloPort} (gateway {GatewayPort}, cluster {ClusterId}); data {DataDirectory}, {CatalogKind} catalog, warehouse {Warehouse}")]
+    private partial void LogStarted(int siloPort, int gatewayPort, string clusterId, string dataDirectory, CatalogKind catalogKind, string warehouse);
+}
