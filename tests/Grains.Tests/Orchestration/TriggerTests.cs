@@ -78,4 +78,23 @@ public sealed class TriggerTests(OrchestrationCluster cluster)
         var error = await Assert.ThrowsAsync<ArgumentException>(() => grain.StartRunAsync(new RunRequest { Sources = [new SnapshotRange { Table = "raw.elsewhere", ToInclusive = 1 }] }));
         Assert.Contains("raw.elsewhere", error.Message);
     }
+
+    [Fact]
+    public async Task A_commit_that_goes_around_the_catalog_push_is_found_by_polling()
+    {
+        var u = OrchestrationCluster.Unique();
+        string raw = $"raw.poll_{u}", counts = $"agg.poll_{u}";
+        await cluster.CreateEventsAsync(raw);
+        await cluster.PutAsync(Pipelines.Aggregate($"poll-{u}", raw, counts).Build());
+
+        // Another writer on the same catalog database, with no commit observer: nobody tells the cluster.
+        await using var store = new SqliteCatalogStore(new SqliteCatalogOptions { FilePath = Path.Combine(cluster.Folder, "catalog.db") });
+        var outsider = new SqlCatalog(store, new OrleansMaestro.Iceberg.IO.LocalFileIO(), new CatalogOptions { Warehouse = Path.Combine(cluster.Folder, "warehouse") });
+        var table = await outsider.LoadTableAsync(TableIdentifier.Parse(raw));
+        await table.AppendRowsAsync(Steps.SqlWarehouse.Events(0, 25));
+
+        var run = await cluster.WaitForRunAsync($"poll-{u}", 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(Pipelines.Expected(Enumerable.Range(0, 25)), Pipelines.Totals(await cluster.ReadAsync(counts)));
+    }
 }
