@@ -19,7 +19,7 @@ internal sealed partial class DemoService(
     SqlCatalog catalog,
     IGrainFactory grains,
     SampleWorkflows samples,
-    WorkflowReactivator reactivator,
+    IWorkflowReactivation reactivator,
     DemoRunSettings settings,
     IOptions<DemoOptions> options,
     DemoOutcome outcome,

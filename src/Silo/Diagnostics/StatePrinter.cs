@@ -11,7 +11,7 @@ namespace OrleansMaestro.Silo.Diagnostics;
 /// </summary>
 internal sealed class StatePrinter(
     StoredWorkflows stored,
-    WorkflowReactivator reactivator,
+    IWorkflowReactivation reactivator,
     IGrainFactory grains,
     IHostApplicationLifetime lifetime) : BackgroundService
 {

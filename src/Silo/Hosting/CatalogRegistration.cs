@@ -23,7 +23,7 @@ internal static class CatalogRegistration
 
     private static ICatalogStore CreateStore(CatalogSettings catalog, SiloPaths paths)
     {
-        if (catalog.Kind == CatalogKind.Postgres)
+        if (paths.CatalogKind == CatalogKind.Postgres)
         {
             return new PostgresCatalogStore(new PostgresCatalogOptions { ConnectionString = paths.CatalogConnection, CatalogName = catalog.Name });
         }

@@ -8,18 +8,22 @@ using OrleansMaestro.Silo.Options;
 
 namespace OrleansMaestro.Silo.Hosting;
 
-/// <summary>The Orleans silo of the embedded profile: localhost clustering, SQLite grain state, the catalog, every grain service.</summary>
+/// <summary>The Orleans silo: the profile's clustering, grain state and reminders, then the catalog and every grain service.</summary>
 internal static class MaestroSiloSetup
 {
     public const string SqlSection = "Maestro:Sql";
 
     public static void Configure(ISiloBuilder silo, MaestroSiloOptions options, SiloPaths paths)
     {
-        silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        if (options.Profile == SiloProfile.Cluster)
+        {
+            ClusterSiloSetup.Configure(silo, options);
+        }
+        else
+        {
+            EmbeddedSiloSetup.Configure(silo, options, paths);
+        }
 
-        // Reminders live in memory here, so they are gone after a restart; WorkflowReactivator activates every stored
-        // workflow at start instead, and each workflow's own timers and subscriptions take over from there.
-        silo.UseInMemoryReminderService();
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<OrchestrationOptions>>((reminders, orchestration) =>
         {
             // Orleans refuses reminders shorter than its minimum; a configured shorter keep-alive means it is wanted.
@@ -29,7 +33,6 @@ internal static class MaestroSiloSetup
             }
         });
 
-        silo.Services.AddMaestroSqliteGrainStorage(GrainStorage.Name, o => o.FilePath = paths.StateFile);
         silo.Services.AddMaestroOrchestration();
         silo.Services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.Section).ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>();

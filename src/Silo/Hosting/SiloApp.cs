@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrleansMaestro.Silo.Database;
 using OrleansMaestro.Silo.Demo;
 using OrleansMaestro.Silo.Options;
 
@@ -26,6 +27,18 @@ internal static class SiloApp
         }
 
         var outcome = host.Services.GetRequiredService<DemoOutcome>();
+        var options = host.Services.GetRequiredService<IOptions<MaestroSiloOptions>>().Value;
+        if (options.Profile == SiloProfile.Cluster && options.Cluster.MigrateOnStart)
+        {
+            // Before the silo starts: its clustering provider reads its queries from the schema at once.
+            var migrated = await MigrateApp.TryMigrateAsync(host.Services.GetRequiredService<PostgresSchemaMigrator>(), options.Cluster.ConnectionString!, cancellationToken);
+            if (migrated != Ok)
+            {
+                host.Dispose();
+                return migrated;
+            }
+        }
+
         try
         {
             // RunAsync disposes the host when it has stopped.

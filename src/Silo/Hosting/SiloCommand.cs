@@ -2,7 +2,10 @@ using System.CommandLine;
 
 namespace OrleansMaestro.Silo.Hosting;
 
-/// <summary>The command line: <c>OrleansMaestro.Silo [--data DIR] [--demo [--demo-duration SECONDS]] [--print-state]</c>.</summary>
+/// <summary>
+/// The command line: <c>OrleansMaestro.Silo [--data DIR] [--demo [--demo-duration SECONDS]] [--print-state]</c>, and
+/// <c>OrleansMaestro.Silo migrate [--connection CS]</c>.
+/// </summary>
 internal static class SiloCommand
 {
     public static RootCommand Create()
@@ -46,6 +49,7 @@ internal static class SiloCommand
                 result.AddError("--print-state and --demo cannot be combined.");
             }
         });
+        root.Subcommands.Add(CreateMigrate());
         root.SetAction((result, cancellationToken) => SiloApp.RunAsync(
             new SiloCommandLine(
                 result.GetValue(data),
@@ -54,5 +58,20 @@ internal static class SiloCommand
                 result.GetValue(printState)),
             cancellationToken));
         return root;
+    }
+
+    private static Command CreateMigrate()
+    {
+        var connection = new Option<string?>("--connection")
+        {
+            HelpName = "connection-string",
+            Description = $"The PostgreSQL database (Npgsql connection string). Default: {MigrateApp.ConnectionKey} from appsettings.json or the environment.",
+        };
+        var migrate = new Command("migrate", "Create or update the cluster profile's PostgreSQL schema (membership, grain state, reminders) and stop.")
+        {
+            connection,
+        };
+        migrate.SetAction((result, cancellationToken) => MigrateApp.RunAsync(result.GetValue(connection), cancellationToken));
+        return migrate;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OrleansMaestro.Silo.Database;
 using OrleansMaestro.Silo.Demo;
 using OrleansMaestro.Silo.Diagnostics;
 using OrleansMaestro.Silo.Options;
@@ -15,14 +16,17 @@ internal static class SiloHostFactory
     // The grains log every run; the demo prints each commit's whole journey instead, so they only speak up on trouble.
     private const string GrainsLogLevel = "Logging:LogLevel:OrleansMaestro.Grains";
 
+    /// <summary>The generic host's builder with the silo's configuration sources: appsettings.json, then environment variables.</summary>
+    public static HostApplicationBuilder CreateBuilder() => Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    {
+        // appsettings.json ships next to the binary; the data folder, not the content root, follows the current directory.
+        ContentRootPath = AppContext.BaseDirectory,
+    });
+
     /// <summary>Throws <see cref="SiloConfigurationException"/> naming every bad setting.</summary>
     public static IHost Build(SiloCommandLine commandLine)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            // appsettings.json ships next to the binary; the data folder, not the content root, follows the current directory.
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var builder = CreateBuilder();
         var overrides = new Dictionary<string, string?>();
         if (commandLine.DataDirectory is { } data)
         {
@@ -37,8 +41,15 @@ internal static class SiloHostFactory
         builder.Configuration.AddInMemoryCollection(overrides);
 
         var options = SiloConfiguration.Load(builder.Configuration);
+        if (commandLine.PrintState && options.Profile == SiloProfile.Cluster)
+        {
+            throw new SiloConfigurationException(
+                $"--print-state reads the embedded profile's state file; it is not available when {MaestroSiloOptions.Section}:Profile is Cluster.");
+        }
+
         var paths = SiloPaths.Resolve(options, Environment.CurrentDirectory);
         builder.Services.AddSingleton(paths);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddOptions<MaestroSiloOptions>().BindConfiguration(MaestroSiloOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MaestroSiloOptions>, MaestroSiloOptionsValidator>();
         builder.Services.AddSingleton<DemoOutcome>();
@@ -47,9 +58,19 @@ internal static class SiloHostFactory
 
         // Hosted services start in registration order, all after the silo's.
         builder.Services.AddHostedService<StartupReport>();
-        builder.Services.AddSingleton<StoredWorkflows>();
-        builder.Services.AddSingleton<WorkflowReactivator>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkflowReactivator>());
+        if (options.Profile == SiloProfile.Embedded)
+        {
+            builder.Services.AddSingleton<StoredWorkflows>();
+            builder.Services.AddSingleton<WorkflowReactivator>();
+            builder.Services.AddSingleton<IWorkflowReactivation>(sp => sp.GetRequiredService<WorkflowReactivator>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<WorkflowReactivator>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IWorkflowReactivation, ReminderReactivation>();
+            builder.Services.AddSingleton<PostgresSchemaMigrator>();
+        }
+
         if (commandLine.Demo)
         {
             builder.Services.AddSiloDemo(new DemoRunSettings(commandLine.DemoDuration));

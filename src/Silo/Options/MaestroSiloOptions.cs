@@ -8,6 +8,9 @@ public sealed class MaestroSiloOptions
 {
     public const string Section = "Maestro";
 
+    /// <summary>Embedded (the default) or Cluster; see <see cref="Cluster"/> for what the cluster profile needs.</summary>
+    public SiloProfile Profile { get; set; } = SiloProfile.Embedded;
+
     /// <summary>Where the embedded profile keeps its files; relative paths are taken from the current directory.</summary>
     public string DataDirectory { get; set; } = ".maestro";
 
@@ -15,16 +18,28 @@ public sealed class MaestroSiloOptions
 
     public string ServiceId { get; set; } = "maestro";
 
-    /// <summary>Silo-to-silo port on 127.0.0.1.</summary>
+    /// <summary>Silo-to-silo port (on 127.0.0.1 in the embedded profile).</summary>
     public int SiloPort { get; set; } = 11111;
 
-    /// <summary>Port on 127.0.0.1 where Orleans clients connect.</summary>
+    /// <summary>Port where Orleans clients connect (on 127.0.0.1 in the embedded profile).</summary>
     public int GatewayPort { get; set; } = 30000;
 
     public CatalogSettings Catalog { get; set; } = new();
 
-    /// <summary>Where new tables' files go: a folder or <c>s3://bucket/prefix</c>. Null: <c>&lt;DataDirectory&gt;/warehouse</c>.</summary>
+    /// <summary>
+    /// Where new tables' files go: a folder or <c>s3://bucket/prefix</c>. Null: <c>&lt;DataDirectory&gt;/warehouse</c> in
+    /// the embedded profile; required in the cluster profile, where every silo must see the same files.
+    /// </summary>
     public string? Warehouse { get; set; }
 
     public S3Settings S3 { get; set; } = new();
+
+    public ClusterSettings Cluster { get; set; } = new();
+
+    /// <summary>
+    /// How long a stop (Ctrl+C, SIGTERM) may take. Within it the silo stops taking work, deactivates its grains (they
+    /// move to the other silos on their next call) and marks itself dead in the membership table; the default 30 s of
+    /// .NET can cut that short on a busy silo.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -38,7 +38,8 @@ public sealed class MaestroSiloOptionsValidator : IValidateOptions<MaestroSiloOp
             errors.Add($"{S}:Catalog:Name must not be empty.");
         }
 
-        if (options.Catalog.Kind == CatalogKind.Postgres && string.IsNullOrWhiteSpace(options.Catalog.Connection))
+        // The cluster profile's catalog defaults to the cluster's own database.
+        if (options.Profile == SiloProfile.Embedded && options.Catalog.Kind == CatalogKind.Postgres && string.IsNullOrWhiteSpace(options.Catalog.Connection))
         {
             errors.Add($"{S}:Catalog:Connection must be a PostgreSQL connection string when {S}:Catalog:Kind is Postgres.");
         }
@@ -46,6 +47,22 @@ public sealed class MaestroSiloOptionsValidator : IValidateOptions<MaestroSiloOp
         if (options.Warehouse is { } warehouse && SiloPaths.IsS3(warehouse) && warehouse[(warehouse.IndexOf("://", StringComparison.Ordinal) + 3)..].Trim('/').Length == 0)
         {
             errors.Add($"{S}:Warehouse '{options.Warehouse}' names no bucket; expected s3://bucket/prefix.");
+        }
+
+        if (options.S3.Endpoint is { } endpoint
+            && (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add($"{S}:S3:Endpoint '{endpoint}' is not an http:// or https:// URL.");
+        }
+
+        if (options.ShutdownTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{S}:ShutdownTimeout must be a positive duration (got {options.ShutdownTimeout}).");
+        }
+
+        if (options.Profile == SiloProfile.Cluster)
+        {
+            ClusterProfileValidation.Check(options, errors);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

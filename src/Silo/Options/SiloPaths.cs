@@ -11,6 +11,9 @@ public sealed record SiloPaths
     /// <summary>Grain state (workflows, watermarks, runs): the SQLite file that makes them survive a restart.</summary>
     public required string StateFile { get; init; }
 
+    /// <summary>The catalog's store: always PostgreSQL in the cluster profile, <c>Maestro:Catalog:Kind</c> in the embedded one.</summary>
+    public required CatalogKind CatalogKind { get; init; }
+
     /// <summary>A SQLite file path, or the PostgreSQL connection string.</summary>
     public required string CatalogConnection { get; init; }
 
@@ -24,12 +27,15 @@ public sealed record SiloPaths
     {
         ArgumentNullException.ThrowIfNull(options);
         var data = Path.GetFullPath(options.DataDirectory, currentDirectory);
+        var cluster = options.Profile == SiloProfile.Cluster;
+        var catalogKind = cluster ? CatalogKind.Postgres : options.Catalog.Kind;
         return new SiloPaths
         {
             DataDirectory = data,
             StateFile = Path.Combine(data, "state.db"),
-            CatalogConnection = options.Catalog.Kind == CatalogKind.Postgres
-                ? options.Catalog.Connection!
+            CatalogKind = catalogKind,
+            CatalogConnection = catalogKind == CatalogKind.Postgres
+                ? options.Catalog.Connection ?? options.Cluster.ConnectionString!
                 : Path.GetFullPath(options.Catalog.Connection ?? Path.Combine(data, "catalog.db"), currentDirectory),
             Warehouse = IsS3(options.Warehouse)
                 ? options.Warehouse!.TrimEnd('/')

@@ -7,14 +7,15 @@ namespace OrleansMaestro.Silo.Startup;
 
 /// <summary>
 /// Activates every stored workflow once the silo has started. The embedded profile keeps reminders in memory, so the
-/// keep-alive reminders that would wake workflows are gone after a restart; an activated workflow subscribes to its
+/// keep-alive reminders that would wake workflows are gone after a restart (the cluster profile's are durable, see
+/// <see cref="ReminderReactivation"/>); an activated workflow subscribes to its
 /// tables again (catching up on snapshots committed while the silo was down) and runs its reconcile timer.
 /// </summary>
 internal sealed partial class WorkflowReactivator(
     StoredWorkflows stored,
     IGrainFactory grains,
     IHostApplicationLifetime lifetime,
-    ILogger<WorkflowReactivator> logger) : BackgroundService
+    ILogger<WorkflowReactivator> logger) : BackgroundService, IWorkflowReactivation
 {
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
