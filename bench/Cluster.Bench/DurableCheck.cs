@@ -10,7 +10,7 @@ namespace OrleansMaestro.Cluster.Bench;
 /// </summary>
 internal static class DurableCheck
 {
-    public static async Task<string> PostgresAsync(string connectionString, string workflowId, StepRateBench.Result result, CancellationToken cancellationToken)
+    public static async Task<string> PostgresAsync(string connectionString, string prefix, StepRateBench.Result result, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -18,19 +18,19 @@ internal static class DurableCheck
         await using var command = new NpgsqlCommand(
             "SELECT count(*), coalesce(min(version), 0), coalesce(max(version), 0) FROM orleansstorage WHERE graintypestring = 'run' AND grainidextensionstring LIKE @prefix",
             connection);
-        command.Parameters.AddWithValue("prefix", workflowId + "/%");
+        command.Parameters.AddWithValue("prefix", prefix + "-%/%");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return Verify("PostgreSQL orleansstorage", result, reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));
     }
 
-    public static string Sqlite(string file, string workflowId, StepRateBench.Result result)
+    public static string Sqlite(string file, string prefix, StepRateBench.Result result)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly }.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*), coalesce(min(version), 0), coalesce(max(version), 0) FROM maestro_grain_state WHERE state_name = 'run' AND grain_id LIKE $prefix";
-        command.Parameters.AddWithValue("$prefix", $"run/{workflowId}/%");
+        command.Parameters.AddWithValue("$prefix", $"run/{prefix}-%/%");
         using var reader = command.ExecuteReader();
         reader.Read();
         return Verify("SQLite maestro_grain_state", result, reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2));

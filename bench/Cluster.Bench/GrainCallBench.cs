@@ -30,7 +30,7 @@ internal static class GrainCallBench
     {
         // Activates every grain (and JIT-compiles the call path) before the clock starts.
         await Task.WhenAll(Enumerable.Range(0, callers).Select(i => grains.GetGrain<IPingGrain>(i).PingAsync(0)));
-        await Loop(grains, callers, TimeSpan.FromSeconds(0.5), cancellationToken);
+        await Loop(grains, callers, TimeSpan.FromSeconds(1), cancellationToken);
 
         var watch = Stopwatch.StartNew();
         var calls = await Loop(grains, callers, duration, cancellationToken);

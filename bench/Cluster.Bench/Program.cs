@@ -5,10 +5,11 @@ using OrleansMaestro.Cluster.Bench;
 // Prints the figures recorded in bench/RESULTS.md. Absolute numbers depend on the machine; compare the ratios.
 var runs = new Option<int>("--runs") { Description = "Runs started at once, per configuration and maxParallel.", DefaultValueFactory = _ => 320 };
 var steps = new Option<int>("--steps") { Description = "noop steps per run (one root, the rest minus one in parallel, one sink).", DefaultValueFactory = _ => 20 };
-var maxParallel = new Option<int[]>("--max-parallel")
+var maxParallel = new Option<int>("--max-parallel") { Description = "maxParallel of each workflow's parallel run strategy.", DefaultValueFactory = _ => 8 };
+var workflows = new Option<int[]>("--workflows")
 {
-    Description = "maxParallel of the workflow's parallel run strategy; each value is measured in every configuration.",
-    DefaultValueFactory = _ => [8, 64],
+    Description = "Workflows the runs are spread over (each value measured in every configuration): one workflow grain accepts its starts one at a time.",
+    DefaultValueFactory = _ => [1, 8],
     AllowMultipleArgumentsPerToken = true,
 };
 var callers = new Option<int>("--callers") { Description = "Concurrent callers of the raw grain-call measurement.", DefaultValueFactory = _ => 64 };
@@ -17,17 +18,17 @@ var noSqlite = new Option<bool>("--no-sqlite") { Description = "Skip the one-sil
 var details = new Option<bool>("--details") { Description = "Also print each measurement's median run and step time and when its last run was created." };
 var root = new RootCommand("Cluster benchmark: durable step completions per second on one and three silos (PostgreSQL) against in-memory state, and the raw grain-call rate.")
 {
-    runs, steps, maxParallel, callers, callSeconds, noSqlite, details,
+    runs, steps, maxParallel, workflows, callers, callSeconds, noSqlite, details,
 };
 root.SetAction(async (result, cancellationToken) =>
 {
     var settings = new ClusterBenchSettings(
-        result.GetValue(runs), result.GetValue(steps), result.GetValue(maxParallel) ?? [],
+        result.GetValue(runs), result.GetValue(steps), result.GetValue(maxParallel), result.GetValue(workflows) ?? [],
         result.GetValue(callers), TimeSpan.FromSeconds(result.GetValue(callSeconds)), !result.GetValue(noSqlite), result.GetValue(details));
-    if (settings.Runs < 1 || settings.Steps < 3 || settings.MaxParallel.Length == 0 || settings.MaxParallel.Any(p => p < 1)
+    if (settings.Runs < 1 || settings.Steps < 3 || settings.MaxParallel < 1 || settings.Workflows.Length == 0 || settings.Workflows.Any(w => w < 1 || w > settings.Runs)
         || settings.Callers < 1 || settings.CallDuration <= TimeSpan.Zero)
     {
-        Console.Error.WriteLine("error: --runs, --max-parallel (each) and --callers must be at least 1, --steps at least 3, --call-seconds positive.");
+        Console.Error.WriteLine("error: --runs, --max-parallel and --callers must be at least 1, --workflows (each) between 1 and --runs, --steps at least 3, --call-seconds positive.");
         return 2;
     }
 

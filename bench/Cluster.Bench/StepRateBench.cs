@@ -15,7 +15,7 @@ internal static class StepRateBench
 {
     public sealed record Result(int Runs, int StepsPerRun, TimeSpan Elapsed, IReadOnlyList<RunInfo> RunInfos)
     {
-        /// <summary>When the last run was created, from the start: the workflow grain accepts the starts one at a time.</summary>
+        /// <summary>When the last run was created, from the start: each workflow grain accepts its starts one at a time.</summary>
         public TimeSpan LastCreated { get; init; }
 
         public double MedianRunMs => Median(RunInfos.Select(i => (i.FinishedAt!.Value - i.StartedAt!.Value).TotalMilliseconds));
@@ -45,24 +45,34 @@ internal static class StepRateBench
         return builder.Noop("sink", fan).Build();
     }
 
-    /// <summary>Runs half as many runs first so activation, JIT and connection pools are warm, then the measured round.</summary>
-    public static async Task<Result> RunAsync(IGrainFactory grains, string workflowId, int runs, int steps, int maxParallel, CancellationToken cancellationToken)
+    /// <summary>
+    /// Spreads <paramref name="runs"/> over <paramref name="workflows"/> workflows (ids <c>{prefix}-0</c>, ...), all
+    /// started at once. A warm-up of half as many runs first, so activation, JIT and connection pools are warm.
+    /// </summary>
+    public static async Task<Result> RunAsync(IGrainFactory grains, string prefix, int workflows, int runs, int steps, int maxParallel, CancellationToken cancellationToken)
     {
-        await MeasureAsync(grains, $"{workflowId}-warmup", Math.Max(maxParallel * 2, runs / 2), steps, maxParallel, cancellationToken);
-        return await MeasureAsync(grains, workflowId, runs, steps, maxParallel, cancellationToken);
+        await MeasureAsync(grains, $"warmup-{prefix}", workflows, Math.Max(maxParallel * 2 * workflows, runs / 2), steps, maxParallel, cancellationToken);
+        return await MeasureAsync(grains, prefix, workflows, runs, steps, maxParallel, cancellationToken);
     }
 
-    private static async Task<Result> MeasureAsync(IGrainFactory grains, string workflowId, int runs, int steps, int maxParallel, CancellationToken cancellationToken)
+    private static async Task<Result> MeasureAsync(IGrainFactory grains, string prefix, int workflows, int runs, int steps, int maxParallel, CancellationToken cancellationToken)
     {
-        var workflow = grains.GetGrain<IWorkflowGrain>(workflowId);
-        await workflow.PutDefinitionAsync(Definition(workflowId, steps, maxParallel));
+        var ids = Enumerable.Range(0, workflows).Select(i => $"{prefix}-{i}").ToArray();
+        await Task.WhenAll(ids.Select(id => grains.GetGrain<IWorkflowGrain>(id).PutDefinitionAsync(Definition(id, steps, maxParallel))));
 
         var start = DateTimeOffset.UtcNow;
-        var numbers = await Task.WhenAll(Enumerable.Range(0, runs).Select(_ => workflow.StartRunAsync(new RunRequest())));
-        var infos = await WaitForRunsAsync(grains, workflow, workflowId, numbers, cancellationToken);
-        var end = infos.Max(i => i.FinishedAt!.Value);
-        Check(workflowId, numbers, infos, steps);
-        return new Result(runs, steps, end - start, infos) { LastCreated = infos.Max(i => i.CreatedAt) - start };
+        var perWorkflow = await Task.WhenAll(ids.Select(async (id, w) =>
+        {
+            var workflow = grains.GetGrain<IWorkflowGrain>(id);
+            var count = runs / workflows + (w < runs % workflows ? 1 : 0);
+            var numbers = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => workflow.StartRunAsync(new RunRequest())));
+            var infos = await WaitForRunsAsync(grains, workflow, id, numbers, cancellationToken);
+            Check(id, numbers, infos, steps);
+            return infos;
+        }));
+        var all = perWorkflow.SelectMany(i => i).ToArray();
+        var end = all.Max(i => i.FinishedAt!.Value);
+        return new Result(runs, steps, end - start, all) { LastCreated = all.Max(i => i.CreatedAt) - start };
     }
 
     private static async Task<RunInfo[]> WaitForRunsAsync(IGrainFactory grains, IWorkflowGrain workflow, string workflowId, long[] numbers, CancellationToken cancellationToken)
