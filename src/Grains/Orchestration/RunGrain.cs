@@ -159,10 +159,11 @@ public sealed partial class RunGrain : Grain, IRunGrain
 
         ApplyAttemptResult(result.StepId, step, result, timedOut: false);
         await _state.WriteStateAsync();
-        await AdvanceAsync();
+        // The report says what changed: no need to ask every other running attempt (the timer keeps doing that).
+        await AdvanceAsync(pollAttempts: false);
     }
 
-    private async Task AdvanceAsync()
+    private async Task AdvanceAsync(bool pollAttempts = true)
     {
         if (S.Plan is not { } plan || S.Status.IsFinal())
         {
@@ -193,8 +194,12 @@ public sealed partial class RunGrain : Grain, IRunGrain
             return;
         }
 
-        await CheckRunningAttemptsAsync(plan, now);
-        await StartReadyStepsAsync(plan, now);
+        if (pollAttempts)
+        {
+            await CheckRunningAttemptsAsync(plan, now);
+        }
+
+        await StartReadyStepsAsync(plan);
 
         var definitionSteps = plan.Definition.Steps;
         if (definitionSteps.All(d => S.Steps[d.Id].Status == RunStatus.Succeeded))
@@ -244,11 +249,13 @@ public sealed partial class RunGrain : Grain, IRunGrain
         }
     }
 
-    private async Task StartReadyStepsAsync(RunPlan plan, DateTimeOffset now)
+    private async Task StartReadyStepsAsync(RunPlan plan)
     {
         var limit = plan.Definition.StepConcurrency;
         foreach (var definition in plan.Definition.Steps)
         {
+            // Read per step: a start is never stamped before the finish of the dependency it waited for.
+            var now = _time.GetUtcNow();
             var step = S.Steps[definition.Id];
             if (step.Status != RunStatus.Created || step.NotBefore > now || IsBlocked(definition)
                 || definition.DependsOn.Any(d => S.Steps[d].Status != RunStatus.Succeeded))
