@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using OrleansMaestro.Abstractions.Grains;
 using OrleansMaestro.Abstractions.Runs;
 using OrleansMaestro.Iceberg.Catalog;
@@ -12,7 +13,7 @@ namespace OrleansMaestro.Silo.Tests;
 /// exactly what a recompute gives, with no step's commit twice (see <see cref="ClusterPipeline"/>).
 /// </summary>
 [Collection(ClusterServers.Name)]
-public sealed class ClusterFailureTests(PostgresServerFixture postgres, S3ServerFixture s3)
+public sealed class ClusterFailureTests(PostgresServerFixture postgres, S3ServerFixture s3, ITestOutputHelper output)
 {
     private const int Active = 3; // Orleans' SiloStatus.Active
     private const int Dead = 6;
@@ -22,7 +23,7 @@ public sealed class ClusterFailureTests(PostgresServerFixture postgres, S3Server
     [Fact]
     public async Task Kill_9_of_a_silo_with_a_run_in_flight_loses_and_doubles_nothing_and_the_restarted_silo_rejoins()
     {
-        await using var pipeline = await ClusterPipeline.CreateAsync(postgres, silos: 3);
+        await using var pipeline = await ClusterPipeline.CreateAsync(output, postgres, silos: 3);
         await pipeline.StartSilosAsync();
         await pipeline.ConnectClientAsync();
         await pipeline.SetUpPipelineAsync();
@@ -58,7 +59,7 @@ public sealed class ClusterFailureTests(PostgresServerFixture postgres, S3Server
     [Fact]
     public async Task Kill_9_of_the_silo_holding_the_workflow_grain_loses_and_doubles_nothing()
     {
-        await using var pipeline = await ClusterPipeline.CreateAsync(postgres, silos: 3);
+        await using var pipeline = await ClusterPipeline.CreateAsync(output, postgres, silos: 3);
         await pipeline.StartSilosAsync();
         await pipeline.ConnectClientAsync();
         await pipeline.SetUpPipelineAsync();
@@ -85,7 +86,7 @@ public sealed class ClusterFailureTests(PostgresServerFixture postgres, S3Server
     [Fact]
     public async Task A_whole_cluster_restart_resumes_running_and_queued_runs_and_keeps_every_watermark()
     {
-        await using var pipeline = await ClusterPipeline.CreateAsync(postgres, silos: 3);
+        await using var pipeline = await ClusterPipeline.CreateAsync(output, postgres, silos: 3);
         await pipeline.StartSilosAsync();
         await pipeline.ConnectClientAsync();
         await pipeline.SetUpPipelineAsync();
@@ -149,7 +150,7 @@ public sealed class ClusterFailureTests(PostgresServerFixture postgres, S3Server
     [Fact]
     public async Task PostgreSQL_restarted_and_S3_down_for_10_s_during_runs_lose_and_double_nothing()
     {
-        await using var pipeline = await ClusterPipeline.CreateAsync(postgres, silos: 2, s3);
+        await using var pipeline = await ClusterPipeline.CreateAsync(output, postgres, silos: 2, s3);
         await pipeline.StartSilosAsync();
         await pipeline.ConnectClientAsync();
         await pipeline.SetUpPipelineAsync();

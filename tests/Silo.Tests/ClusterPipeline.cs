@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,6 +46,7 @@ public sealed class ClusterPipeline : IAsyncDisposable
     private readonly Random _random = new();
     private readonly Lock _gate = new();
     private readonly List<string> _log = [];
+    private ITestOutputHelper? _output;
     private IHost? _clientHost;
     private CancellationTokenSource? _generatorStop;
     private Task? _generator;
@@ -89,7 +91,7 @@ public sealed class ClusterPipeline : IAsyncDisposable
     }
 
     /// <summary>A fresh database (migrated), a warehouse in a local folder all silos share or in the s3rver's bucket.</summary>
-    public static async Task<ClusterPipeline> CreateAsync(PostgresServerFixture postgres, int silos, S3ServerFixture? s3 = null)
+    public static async Task<ClusterPipeline> CreateAsync(ITestOutputHelper output, PostgresServerFixture postgres, int silos, S3ServerFixture? s3 = null)
     {
         var database = await postgres.CreateDatabaseAsync();
         var shared = new DataFolder();
@@ -113,7 +115,7 @@ public sealed class ClusterPipeline : IAsyncDisposable
             io,
             new CatalogOptions { Warehouse = settings["Maestro__Warehouse"] });
         await catalog.InitializeAsync();
-        return new ClusterPipeline(database, settings, shared, io, catalog, silos);
+        return new ClusterPipeline(database, settings, shared, io, catalog, silos) { _output = output };
     }
 
     public void Note(string line)
@@ -359,6 +361,9 @@ public sealed class ClusterPipeline : IAsyncDisposable
             var runs = await Workflow(info.Definition.Id).ListRunsAsync(1000);
             Assert.Equal(Enumerable.Range(1, (int)info.LastRunNumber).Select(n => (long)n), runs.Select(r => r.RunNumber).Order());
             var bad = runs.Where(r => !allowed.Contains(r.Status)).ToArray();
+            var retried = runs.SelectMany(r => r.Steps.Where(s => s.Attempts > 1).Select(s => $"run {r.RunNumber} {s.StepId} x{s.Attempts}")).ToArray();
+            Note($"{info.Definition.Id}: {runs.Count} runs ({string.Join(", ", runs.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key}"))}); " +
+                $"steps with more than one attempt: {(retried.Length > 0 ? string.Join(", ", retried) : "none")}");
             Assert.True(bad.Length == 0, $"{info.Definition.Id}: runs not finished well: " +
                 string.Join("; ", bad.Select(r => $"run {r.RunNumber} {r.Status} {r.Error} [{string.Join(", ", r.Steps.Select(s => $"{s.StepId} {s.Status} x{s.Attempts} {s.Error}"))}]")) + $"\n{Log}");
         }
@@ -398,6 +403,7 @@ public sealed class ClusterPipeline : IAsyncDisposable
             .Where(k => expected.GetValueOrDefault(k) != actual.GetValueOrDefault(k))
             .Select(k => $"{k.Hour:yyyy-MM-dd HH}:00 {k.Country ?? "(none)"}: recomputed {expected.GetValueOrDefault(k)}, aggregate {actual.GetValueOrDefault(k)}")
             .ToArray();
+        Note($"recompute over {rows} events in {Commits} commits: {expected.Count} (hour, country) groups, {differences.Length} differences");
         Assert.True(differences.Length == 0, $"agg.event_counts differs from a recompute over {rows} events:\n{string.Join('\n', differences)}\n{Log}");
 
         foreach (var target in new[] { Counts, TopCountries })
@@ -465,6 +471,7 @@ public sealed class ClusterPipeline : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _output?.WriteLine(Log);
         await StopGeneratorAsync();
         await DisconnectClientAsync();
         foreach (var slot in Slots)
