@@ -208,16 +208,17 @@ public sealed class ClusterPipeline : IAsyncDisposable
     /// As the demo does: creates raw.events with a first batch, stores hourly-aggregate, and once its first run has
     /// created agg.event_counts, stores top-countries.
     /// </summary>
-    public async Task SetUpPipelineAsync()
+    /// <param name="retry">A retry policy for both workflows instead of the samples' own (hourly-aggregate: 2 retries, 1 s then 2 s; top-countries: none).</param>
+    public async Task SetUpPipelineAsync(RetryPolicy? retry = null)
     {
         var id = TableIdentifier.Parse(Events);
         await Catalog.EnsureNamespaceAsync(id.Namespace);
         await Catalog.CreateTableAsync(id, EventsSchema);
         await AppendBatchAsync(200);
-        await Workflow(Aggregate).PutDefinitionAsync(Sample(Aggregate));
+        await Workflow(Aggregate).PutDefinitionAsync(Sample(Aggregate, retry));
         await WaitAsync("agg.event_counts created by the first aggregate run", TimeSpan.FromSeconds(60),
             () => Catalog.TableExistsAsync(TableIdentifier.Parse(Counts)));
-        await Workflow(Top).PutDefinitionAsync(Sample(Top));
+        await Workflow(Top).PutDefinitionAsync(Sample(Top, retry));
         Note("pipeline set up");
     }
 
@@ -492,8 +493,11 @@ public sealed class ClusterPipeline : IAsyncDisposable
         _shared.Dispose();
     }
 
-    private static WorkflowDefinition Sample(string id) =>
-        WorkflowDefinitionJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "pipeline", id + ".json")));
+    private static WorkflowDefinition Sample(string id, RetryPolicy? retry)
+    {
+        var sample = WorkflowDefinitionJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "pipeline", id + ".json")));
+        return retry is null ? sample : sample with { Retry = retry };
+    }
 
     /// <summary>Whether some commit of <paramref name="target"/> consumed <paramref name="source"/> up to <paramref name="snapshotId"/>.</summary>
     private static bool Consumed(Table target, string source, long snapshotId) =>
