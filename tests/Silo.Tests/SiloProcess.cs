@@ -127,6 +127,19 @@ public sealed class SiloProcess : IAsyncDisposable
         return await WaitForExitAsync();
     }
 
+    /// <summary>Ends the process at once (SIGKILL, as <c>kill -9</c>): no shutdown, no goodbye to the cluster.</summary>
+    public async Task<SiloResult> KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+
+        return await WaitForExitAsync();
+    }
+
+    public bool HasExited => _process.HasExited;
+
     public async Task<SiloResult> WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(Timeout);

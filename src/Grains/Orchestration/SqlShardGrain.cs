@@ -4,8 +4,8 @@ using OrleansMaestro.Grains.Steps.Sql;
 namespace OrleansMaestro.Grains.Orchestration;
 
 /// <summary>
-/// Runs a shard with the silo's own <see cref="SqlShardExecutor"/>. Stateless and placed at random: a lost shard
-/// fails its step attempt, and the run retries the attempt, which plans and fans out again.
+/// Runs a shard with the silo's own <see cref="SqlShardExecutor"/>. Stateless and placed at random: a shard lost with
+/// its silo is placed again by <see cref="GrainSqlShardExecutor"/>; a shard that fails fails its step attempt.
 /// </summary>
 [RandomPlacement]
 public sealed class SqlShardGrain(SqlShardExecutor executor) : Grain, ISqlShardGrain
