@@ -41,7 +41,12 @@ public sealed class S3FileIO : IFileIO, IDisposable
     public static AmazonS3Client CreateClient(S3FileIOOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var config = new AmazonS3Config { ForcePathStyle = options.ForcePathStyle };
+        var config = new AmazonS3Config
+        {
+            ForcePathStyle = options.ForcePathStyle,
+            RetryMode = RequestRetryMode.Standard,
+            MaxErrorRetry = options.MaxErrorRetry,
+        };
         if (string.IsNullOrEmpty(options.ServiceUrl))
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);

@@ -28,6 +28,13 @@ public sealed record S3FileIOOptions
     /// </summary>
     public bool UseChunkEncoding { get; init; } = true;
 
+    /// <summary>
+    /// How many times the SDK retries a request that failed for a transient reason (connection refused or reset, 5xx,
+    /// throttling), with exponential backoff capped at 20 s: 10 retries ride out an object store that is gone for
+    /// about half a minute, so a short outage costs a delay rather than a failed step.
+    /// </summary>
+    public int MaxErrorRetry { get; init; } = 10;
+
     /// <summary>Whether explicit credentials are configured (otherwise the SDK's default chain applies).</summary>
     public bool HasExplicitCredentials => !string.IsNullOrEmpty(AccessKey) && !string.IsNullOrEmpty(SecretKey);
 
