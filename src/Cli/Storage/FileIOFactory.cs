@@ -26,6 +26,8 @@ public static class FileIOFactory
             AccessKey = s3.AccessKey,
             SecretKey = s3.SecretKey,
             UseChunkEncoding = s3.ChunkEncoding ?? defaults.UseChunkEncoding,
+            // A command should report a dead endpoint in seconds, not ride out an outage as the silo does.
+            MaxErrorRetry = 2,
         };
     }
 }
