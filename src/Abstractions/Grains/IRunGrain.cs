@@ -23,6 +23,13 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Stop")]
     Task StopAsync();
 
+    /// <summary>
+    /// Stops the run because a newer run of a last-only workflow replaces it. A run whose start was lost (its
+    /// workflow's silo died between planning and starting it) is recorded as stopped, so every run number stays listed.
+    /// </summary>
+    [Alias("Supersede")]
+    Task SupersedeAsync(RunPlan plan);
+
     /// <summary>Runs the failed, timed-out or stopped steps (and what depends on them) again; succeeded steps are kept.</summary>
     [Alias("Restart")]
     Task RestartAsync();

@@ -104,6 +104,21 @@ public sealed partial class RunGrain : Grain, IRunGrain
         await FinishAsync(RunStatus.Stopped, "stopped by request");
     }
 
+    public async Task SupersedeAsync(RunPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (S.Plan is not null)
+        {
+            await StopAsync();
+            return;
+        }
+
+        S.Plan = plan;
+        S.CreatedAt = _time.GetUtcNow();
+        S.Steps = plan.Definition.Steps.ToDictionary(s => s.Id, _ => new StepRunState(), StringComparer.Ordinal);
+        await FinishAsync(RunStatus.Stopped, "superseded by a newer run before it started");
+    }
+
     public async Task RestartAsync()
     {
         var plan = S.Plan ?? throw new InvalidOperationException($"Run {RunKey} does not exist.");

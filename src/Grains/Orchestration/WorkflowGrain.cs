@@ -298,11 +298,22 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
     {
         foreach (var claim in S.Claims.Where(c => c.State == ClaimState.Active).ToArray())
         {
+            // The run is stopped first: a crash before the state write leaves an active run that reconciliation finds
+            // Stopped (its claim then counts as failed and the next run covers it), never a run number with no record.
+            var run = GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, claim.RunNumber));
+            if (S.Plans.GetValueOrDefault(claim.RunNumber) is { } plan)
+            {
+                await run.SupersedeAsync(plan);
+            }
+            else
+            {
+                await run.StopAsync();
+            }
+
             S.Claims.Remove(claim);
             S.ActiveRuns.Remove(claim.RunNumber);
             S.Plans.Remove(claim.RunNumber);
             await _state.WriteStateAsync();
-            await GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, claim.RunNumber)).StopAsync();
         }
     }
 

@@ -158,6 +158,23 @@ public sealed class StepFailureTests(OrchestrationCluster cluster)
         Assert.Contains("Succeeded", error.Message);
     }
 
+    [Fact]
+    public async Task A_run_superseded_before_it_started_is_recorded_as_stopped()
+    {
+        var u = OrchestrationCluster.Unique();
+        var definition = new WorkflowBuilder($"superseded-{u}").OnManual().Noop("only").Build() with { Version = 1 };
+        var plan = new RunPlan { Definition = definition, RunNumber = 7, Trigger = RunTriggers.Table };
+        var run = cluster.Grains.GetGrain<IRunGrain>(RunKeys.Run(definition.Id, 7));
+
+        await run.SupersedeAsync(plan);
+
+        var info = await run.GetAsync();
+        Assert.NotNull(info);
+        Assert.Equal(RunStatus.Stopped, info.Status);
+        Assert.Contains("superseded", info.Error);
+        Assert.Equal(RunStatus.Created, Assert.Single(info.Steps).Status);
+    }
+
     private Task<long> StartAsync(string workflowId) =>
         cluster.Grains.GetGrain<IWorkflowGrain>(workflowId).StartRunAsync(new RunRequest());
 }
