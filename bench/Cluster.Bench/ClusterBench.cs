@@ -13,7 +13,7 @@ internal static class ClusterBench
 {
     private static string F(double v, string format = "N0") => v.ToString(format, CultureInfo.InvariantCulture);
 
-    public static async Task RunAsync(ClusterBenchSettings s, string postgresBinDir, TextWriter output, CancellationToken cancellationToken)
+    public static async Task RunAsync(ClusterBenchSettings s, TextWriter output, CancellationToken cancellationToken)
     {
         output.WriteLine($"== durable step completions: {s.Runs} runs started at once over 1 or more workflows, {s.Steps} noop steps each (fan-out/fan-in), parallel strategy maxParallel {s.MaxParallel} per workflow");
         output.WriteLine($"{"configuration",-40} {"workflows",11} {"steps",7} {"seconds",8} {"steps/s",8}   ratio to (a)");
@@ -32,12 +32,12 @@ internal static class ClusterBench
             calls = await GrainCallBench.RunAsync(memory.Grains, s.Callers, s.CallDuration, cancellationToken);
         }
 
-        var postgres = await BenchPostgres.StartAsync(postgresBinDir, cancellationToken);
+        var postgres = await BenchPostgres.StartAsync(cancellationToken);
         try
         {
             foreach (var silos in new[] { 1, 3 })
             {
-                var connectionString = await postgres.CreateClusterDatabaseAsync($"bench_{silos}", cancellationToken);
+                var connectionString = await postgres.CreateClusterDatabaseAsync(cancellationToken);
                 await using var cluster = await BenchCluster.StartAsync(StateKind.Postgres, silos, connectionString, cancellationToken);
                 foreach (var workflows in s.Workflows)
                 {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OrleansMaestro.Cluster.Bench;
+using OrleansMaestro.Testing;
 
 // Prints the figures recorded in bench/RESULTS.md. Absolute numbers depend on the machine; compare the ratios.
 var runs = new Option<int>("--runs") { Description = "Runs started at once, per configuration and maxParallel.", DefaultValueFactory = _ => 320 };
@@ -32,13 +33,13 @@ root.SetAction(async (result, cancellationToken) =>
         return 2;
     }
 
-    if (BenchPostgres.FindBinDir() is not { } binDir)
+    if (PostgresServerFixture.FindBinDir() is null)
     {
-        Console.Error.WriteLine($"error: PostgreSQL server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/*/bin or on PATH; the durable configurations need a throwaway server. {BenchPostgres.InstallHint}");
+        Console.Error.WriteLine($"error: PostgreSQL server binaries (initdb, pg_ctl) were not found in /usr/lib/postgresql/*/bin or on PATH; the durable configurations need a throwaway server. {PostgresServerFixture.InstallHint}");
         return 3;
     }
 
-    await ClusterBench.RunAsync(settings, binDir, Console.Out, cancellationToken);
+    await ClusterBench.RunAsync(settings, Console.Out, cancellationToken);
     return 0;
 });
 return await root.Parse(args).InvokeAsync();

@@ -12,7 +12,7 @@ namespace OrleansMaestro.Testing;
 public sealed class PostgresServerFixture : IAsyncLifetime
 {
     private const string SuperUser = "postgres";
-    private const string InstallHint = "Install PostgreSQL with: apt-get install -y postgresql";
+    public const string InstallHint = "Install PostgreSQL with: apt-get install -y postgresql";
 
     // initdb and pg_ctl refuse to run as root; as root we run them as the OS user 'postgres' instead.
     private readonly bool _runAsPostgresUser = Environment.UserName == "root";
@@ -20,6 +20,15 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     private string _rootDir = string.Empty;
 
     public int Port { get; private set; }
+
+    /// <summary>
+    /// Keeps PostgreSQL's durable defaults (fsync on) instead of the tests' fsync=off: for benchmarks whose point is
+    /// the cost of durable writes.
+    /// </summary>
+    public bool Durable { get; init; }
+
+    /// <summary>The server's max_connections (several silos' connection pools need room).</summary>
+    public int MaxConnections { get; init; } = 200;
 
     private string DataDir => Path.Combine(_rootDir, "data");
 
@@ -57,7 +66,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
             {
                 await RunAsync(Path.Combine(_binDir, "pg_ctl"),
                     ["-D", DataDir, "-l", LogFile, "-w", "-t", "60",
-                     "-o", $"-p {Port} -k {SocketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+                     "-o", $"-p {Port} -k {SocketDir} -c listen_addresses=127.0.0.1 -c max_connections={MaxConnections}{(Durable ? string.Empty : " -c fsync=off")}",
                      "start"],
                     asPostgres: true, CancellationToken.None);
                 break;
@@ -144,7 +153,8 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         }
     }
 
-    private static string? FindBinDir()
+    /// <summary>The folder holding initdb and pg_ctl (the newest /usr/lib/postgresql/*/bin, else PATH), or null.</summary>
+    public static string? FindBinDir()
     {
         const string versionsRoot = "/usr/lib/postgresql";
         if (Directory.Exists(versionsRoot))
