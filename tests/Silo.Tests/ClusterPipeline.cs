@@ -209,16 +209,16 @@ public sealed class ClusterPipeline : IAsyncDisposable
     /// created agg.event_counts, stores top-countries.
     /// </summary>
     /// <param name="retry">A retry policy for both workflows instead of the samples' own (hourly-aggregate: 2 retries, 1 s then 2 s; top-countries: none).</param>
-    public async Task SetUpPipelineAsync(RetryPolicy? retry = null)
+    public async Task SetUpPipelineAsync()
     {
         var id = TableIdentifier.Parse(Events);
         await Catalog.EnsureNamespaceAsync(id.Namespace);
         await Catalog.CreateTableAsync(id, EventsSchema);
         await AppendBatchAsync(200);
-        await Workflow(Aggregate).PutDefinitionAsync(Sample(Aggregate, retry));
+        await Workflow(Aggregate).PutDefinitionAsync(Sample(Aggregate));
         await WaitAsync("agg.event_counts created by the first aggregate run", TimeSpan.FromSeconds(60),
             () => Catalog.TableExistsAsync(TableIdentifier.Parse(Counts)));
-        await Workflow(Top).PutDefinitionAsync(Sample(Top, retry));
+        await Workflow(Top).PutDefinitionAsync(Sample(Top));
         Note("pipeline set up");
     }
 
@@ -493,11 +493,8 @@ public sealed class ClusterPipeline : IAsyncDisposable
         _shared.Dispose();
     }
 
-    private static WorkflowDefinition Sample(string id, RetryPolicy? retry)
-    {
-        var sample = WorkflowDefinitionJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "pipeline", id + ".json")));
-        return retry is null ? sample : sample with { Retry = retry };
-    }
+    private static WorkflowDefinition Sample(string id) =>
+        WorkflowDefinitionJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "pipeline", id + ".json")));
 
     /// <summary>Whether some commit of <paramref name="target"/> consumed <paramref name="source"/> up to <paramref name="snapshotId"/>.</summary>
     private static bool Consumed(Table target, string source, long snapshotId) =>
