@@ -21,6 +21,7 @@ public sealed partial class StepGrain : Grain, IStepGrain
     private StepWork? _work;
     private StepAttemptResult? _result;
     private CancellationTokenSource? _cancellation;
+    private CancellationTokenRegistration _onSiloStopping;
 
     private volatile bool _abandoned;
 
@@ -50,7 +51,8 @@ public sealed partial class StepGrain : Grain, IStepGrain
         _work = work;
         _cancellation = new CancellationTokenSource();
         // A silo that stops (even abruptly) stops its attempts, so no orphaned attempt goes on working beside its replacement.
-        _lifetime.ApplicationStopping.Register(Abandon);
+        // The registration is released when the attempt ends: the silo's token lives as long as the silo.
+        _onSiloStopping = _lifetime.ApplicationStopping.Register(Abandon);
         // Not awaited: the attempt runs in the background and reports to its run when done.
         _ = ExecuteAsync(work, _cancellation.Token);
         return Task.CompletedTask;
@@ -115,6 +117,7 @@ public sealed partial class StepGrain : Grain, IStepGrain
         }
 
         _result = result;
+        await _onSiloStopping.DisposeAsync();
         LogAttemptFinished(work.RunKey, work.Step.Id, work.Attempt, result.State, result.Error);
         try
         {
