@@ -16,10 +16,16 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly StringBuilder _errors = new();
     private readonly Lock _gate = new();
 
-    private SiloProcess(Process process)
+    private SiloProcess(Process process, int httpPort)
     {
         _process = process;
+        HttpPort = httpPort;
     }
+
+    /// <summary>The loopback port of the silo's HTTP API (unless the caller's settings chose another).</summary>
+    public int HttpPort { get; }
+
+    public Uri HttpAddress => new($"http://127.0.0.1:{HttpPort}/");
 
     public static string SiloDll()
     {
@@ -52,13 +58,15 @@ public sealed class SiloProcess : IAsyncDisposable
 
         start.Environment["Maestro__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Maestro__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Maestro__Http__Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
 
+        var httpPort = int.Parse(start.Environment["Maestro__Http__Port"]!, System.Globalization.CultureInfo.InvariantCulture);
         var process = new Process { StartInfo = start };
-        var silo = new SiloProcess(process);
+        var silo = new SiloProcess(process, httpPort);
         process.OutputDataReceived += (_, e) => silo.Append(silo._output, e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(silo._errors, e.Data);
         process.Start();

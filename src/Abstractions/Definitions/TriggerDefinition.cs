@@ -2,11 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace OrleansMaestro.Abstractions.Definitions;
 
-/// <summary>What starts runs of a workflow. JSON: an object with <c>"type": "table" | "cron" | "manual"</c>.</summary>
+/// <summary>What starts runs of a workflow. JSON: an object with <c>"type": "table" | "cron" | "manual" | "signal"</c>.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 [JsonDerivedType(typeof(TableTrigger), "table")]
 [JsonDerivedType(typeof(CronTrigger), "cron")]
 [JsonDerivedType(typeof(ManualTrigger), "manual")]
+[JsonDerivedType(typeof(SignalTrigger), "signal")]
 [GenerateSerializer, Alias("maestro.TriggerDefinition")]
 public abstract record TriggerDefinition;
 
@@ -30,3 +31,14 @@ public sealed record CronTrigger : TriggerDefinition
 /// <summary>Runs only when started through the API, client or CLI (every workflow can be started manually; this documents the intent).</summary>
 [GenerateSerializer, Alias("maestro.ManualTrigger")]
 public sealed record ManualTrigger : TriggerDefinition;
+
+/// <summary>
+/// Runs when the external signal <see cref="Name"/> is posted (<c>POST /api/v1/signals/{name}</c>, the client's
+/// <c>SignalAsync</c>): the way events of other systems, Kafka consumers included, reach the cluster.
+/// </summary>
+[GenerateSerializer, Alias("maestro.SignalTrigger")]
+public sealed record SignalTrigger : TriggerDefinition
+{
+    /// <summary>Letters, digits, '-', '_' and '.'.</summary>
+    [Id(0)] public required string Name { get; init; }
+}

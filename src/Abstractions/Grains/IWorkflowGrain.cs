@@ -47,6 +47,25 @@ public interface IWorkflowGrain : IGrainWithStringKey
     [Alias("ListRuns")]
     Task<IReadOnlyList<RunInfo>> ListRunsAsync(int limit);
 
+    /// <summary>Every stored version, oldest first.</summary>
+    [Alias("ListVersions")]
+    Task<IReadOnlyList<WorkflowVersionInfo>> ListVersionsAsync();
+
+    /// <summary>One stored version's definition; null when there is no such version.</summary>
+    [Alias("GetVersion")]
+    Task<WorkflowDefinition?> GetVersionAsync(int version);
+
+    /// <summary>
+    /// Makes a stored version the one new runs use (its triggers and subscriptions take effect; running runs keep theirs).
+    /// Throws <see cref="ArgumentOutOfRangeException"/> for a version that does not exist.
+    /// </summary>
+    [Alias("ActivateVersion")]
+    Task<WorkflowInfo> ActivateVersionAsync(int version);
+
+    /// <summary>An external signal the workflow triggers on was posted: starts a run (trigger <c>signal</c>) and returns its number.</summary>
+    [Alias("OnSignal")]
+    Task<long> OnSignalAsync(string signal, IReadOnlyDictionary<string, string> parameters);
+
     /// <summary>Stops active runs, unsubscribes from tables and forgets the workflow.</summary>
     [Alias("Delete")]
     Task DeleteAsync();

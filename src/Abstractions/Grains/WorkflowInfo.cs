@@ -17,4 +17,10 @@ public sealed record WorkflowInfo
     [Id(3)] public IReadOnlyList<long> ActiveRuns { get; init; } = [];
 
     [Id(4)] public long LastRunNumber { get; init; }
+
+    /// <summary>The version new runs use (<see cref="Definition"/> is that version).</summary>
+    [Id(5)] public int ActiveVersion { get; init; }
+
+    /// <summary>The newest stored version.</summary>
+    [Id(6)] public int LatestVersion { get; init; }
 }

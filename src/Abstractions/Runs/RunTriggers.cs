@@ -10,6 +10,9 @@ public static class RunTriggers
 
     public const string Manual = "manual";
 
+    /// <summary>An external signal posted to the API (e.g. by a Kafka consumer).</summary>
+    public const string Signal = "signal";
+
     /// <summary>A run over explicit snapshot ranges, outside the run strategy; moves no watermark.</summary>
     public const string Backfill = "backfill";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,15 +17,15 @@ internal static class SiloHostFactory
     // The grains log every run; the demo prints each commit's whole journey instead, so they only speak up on trouble.
     private const string GrainsLogLevel = "Logging:LogLevel:OrleansMaestro.Grains";
 
-    /// <summary>The generic host's builder with the silo's configuration sources: appsettings.json, then environment variables.</summary>
-    public static HostApplicationBuilder CreateBuilder() => Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    /// <summary>The host's builder (generic host plus Kestrel) with the silo's configuration sources: appsettings.json, then environment variables.</summary>
+    public static WebApplicationBuilder CreateBuilder() => WebApplication.CreateBuilder(new WebApplicationOptions
     {
         // appsettings.json ships next to the binary; the data folder, not the content root, follows the current directory.
         ContentRootPath = AppContext.BaseDirectory,
     });
 
     /// <summary>Throws <see cref="SiloConfigurationException"/> naming every bad setting.</summary>
-    public static IHost Build(SiloCommandLine commandLine)
+    public static WebApplication Build(SiloCommandLine commandLine)
     {
         var builder = CreateBuilder();
         var overrides = new Dictionary<string, string?>();
@@ -55,6 +56,7 @@ internal static class SiloHostFactory
         builder.Services.AddSingleton<DemoOutcome>();
 
         builder.UseOrleans(silo => MaestroSiloSetup.Configure(silo, options, paths));
+        SiloWebSetup.Configure(builder, options);
 
         // Hosted services start in registration order, all after the silo's.
         builder.Services.AddHostedService<StartupReport>();
@@ -81,6 +83,8 @@ internal static class SiloHostFactory
             builder.Services.AddHostedService<StatePrinter>();
         }
 
-        return builder.Build();
+        var app = builder.Build();
+        SiloWebSetup.MapEndpoints(app);
+        return app;
     }
 }

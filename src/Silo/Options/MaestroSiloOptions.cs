@@ -24,6 +24,8 @@ public sealed class MaestroSiloOptions
     /// <summary>Port where Orleans clients connect (on 127.0.0.1 in the embedded profile).</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    public HttpSettings Http { get; set; } = new();
+
     public CatalogSettings Catalog { get; set; } = new();
 
     /// <summary>

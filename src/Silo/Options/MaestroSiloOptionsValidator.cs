@@ -28,9 +28,20 @@ public sealed class MaestroSiloOptionsValidator : IValidateOptions<MaestroSiloOp
 
         CheckPort(errors, "SiloPort", options.SiloPort);
         CheckPort(errors, "GatewayPort", options.GatewayPort);
+        CheckPort(errors, "Http:Port", options.Http.Port);
+        if (options.Http.Address is { } address && !System.Net.IPAddress.TryParse(address, out _))
+        {
+            errors.Add($"{S}:Http:Address '{address}' is not an IP address.");
+        }
+
         if (options.SiloPort == options.GatewayPort)
         {
             errors.Add($"{S}:SiloPort and {S}:GatewayPort must differ (both are {options.SiloPort}).");
+        }
+
+        if (options.Http.Port == options.SiloPort || options.Http.Port == options.GatewayPort)
+        {
+            errors.Add($"{S}:Http:Port must differ from {S}:SiloPort and {S}:GatewayPort (it is {options.Http.Port}).");
         }
 
         if (string.IsNullOrWhiteSpace(options.Catalog.Name))

@@ -26,10 +26,11 @@ internal sealed partial class StartupReport(
 
         var o = options.Value;
         var address = o.Profile == SiloProfile.Cluster ? o.Cluster.AdvertisedAddress ?? "127.0.0.1" : "127.0.0.1";
-        LogStarted(o.Profile, address, o.SiloPort, o.GatewayPort, o.ClusterId, paths.DataDirectory, paths.CatalogKind, paths.Warehouse);
+        var http = o.Http.Address ?? (o.Profile == SiloProfile.Cluster ? "0.0.0.0" : "127.0.0.1");
+        LogStarted(o.Profile, address, o.SiloPort, o.GatewayPort, $"http://{http}:{o.Http.Port}", o.ClusterId, paths.DataDirectory, paths.CatalogKind, paths.Warehouse);
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Silo started ({Profile} profile) on {Address}:{SiloPort} (gateway {GatewayPort}, cluster {ClusterId}); data {DataDirectory}, {CatalogKind} catalog, warehouse {Warehouse}")]
-    private partial void LogStarted(SiloProfile profile, string address, int siloPort, int gatewayPort, string clusterId, string dataDirectory, CatalogKind catalogKind, string warehouse);
+        Message = "Silo started ({Profile} profile) on {Address}:{SiloPort} (gateway {GatewayPort}, HTTP {HttpUrl}, cluster {ClusterId}); data {DataDirectory}, {CatalogKind} catalog, warehouse {Warehouse}")]
+    private partial void LogStarted(SiloProfile profile, string address, int siloPort, int gatewayPort, string httpUrl, string clusterId, string dataDirectory, CatalogKind catalogKind, string warehouse);
 }

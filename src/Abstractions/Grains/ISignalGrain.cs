@@ -1,0 +1,24 @@
+using OrleansMaestro.Abstractions.Api;
+
+namespace OrleansMaestro.Abstractions.Grains;
+
+/// <summary>
+/// One external signal name (key: the name). Workflows with a <c>signal</c> trigger subscribe; posting the signal
+/// starts a run of each with the posted parameters (trigger <c>signal</c>), under the workflow's run strategy.
+/// </summary>
+[Alias("maestro.ISignalGrain")]
+public interface ISignalGrain : IGrainWithStringKey
+{
+    [Alias("Subscribe")]
+    Task SubscribeAsync(string workflowId);
+
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(string workflowId);
+
+    /// <summary>Starts a run of every subscribed workflow; returns the runs started.</summary>
+    [Alias("Post")]
+    Task<SignalAccepted> PostAsync(IReadOnlyDictionary<string, string> parameters);
+
+    [Alias("GetSubscribers")]
+    Task<IReadOnlyList<string>> GetSubscribersAsync();
+}

@@ -1,0 +1,14 @@
+namespace OrleansMaestro.Silo.Options;
+
+/// <summary>The silo's HTTP endpoint (section <c>Maestro:Http</c>): the API, the OpenAPI document, health checks and metrics.</summary>
+public sealed class HttpSettings
+{
+    /// <summary>The port Kestrel listens on.</summary>
+    public int Port { get; set; } = 5080;
+
+    /// <summary>
+    /// The address to listen on. Null: 127.0.0.1 in the embedded profile (nothing outside the machine reaches a
+    /// single-node install by accident) and every interface in the cluster profile (pods are reached through a Service).
+    /// </summary>
+    public string? Address { get; set; }
+}
