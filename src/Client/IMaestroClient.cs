@@ -66,6 +66,12 @@ public interface IMaestroClient
     /// <summary>One table (<c>namespace.table</c>) with its snapshots, schema and the workflows around it.</summary>
     Task<TableDetails> GetTableAsync(string table, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Tells the cluster that <paramref name="table"/> was committed to around it (e.g. by another engine on the same
+    /// catalog): the table is re-read now and its workflows are signalled, instead of at the next poll.
+    /// </summary>
+    Task<TableSummary> RefreshTableAsync(string table, CancellationToken cancellationToken = default);
+
     /// <summary>The lineage graph: the whole graph, or everything upstream and downstream of <paramref name="table"/>.</summary>
     Task<LineageGraph> GetLineageAsync(string? table = null, CancellationToken cancellationToken = default);
 

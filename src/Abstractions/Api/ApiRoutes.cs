@@ -53,6 +53,12 @@ public static class ApiRoutes
     /// <summary>GET: one table (<see cref="TableDetails"/>); <c>{table}</c> is <c>namespace.table</c>.</summary>
     public const string Table = Prefix + "/tables/{table}";
 
+    /// <summary>
+    /// POST: re-reads the table's catalog pointer now and signals its workflows if it moved. For writers that commit
+    /// around the silo (another engine on the same catalog), so their commit need not wait for the next poll.
+    /// </summary>
+    public const string RefreshTable = Prefix + "/tables/{table}/refresh";
+
     /// <summary>GET: the lineage graph around one table (everything upstream and downstream of it).</summary>
     public const string TableLineage = Prefix + "/tables/{table}/lineage";
 
