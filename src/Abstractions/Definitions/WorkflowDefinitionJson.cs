@@ -69,7 +69,7 @@ public static class WorkflowDefinitionJson
 
     // Get-only members (SourceTables, TypeName) are computed from the definition, so they are not part of the format:
     // leaving them out of the contract also makes them unknown properties on input rather than silently skipped.
-    private static void DropDerivedValues(JsonTypeInfo typeInfo)
+    internal static void DropDerivedValues(JsonTypeInfo typeInfo)
     {
         for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
         {
@@ -93,7 +93,7 @@ public static class WorkflowDefinitionJson
     }
 
     // Empty lists and maps and the unassigned version are the defaults on input, so writing them adds only noise.
-    private static void OmitEmpty(JsonTypeInfo typeInfo)
+    internal static void OmitEmpty(JsonTypeInfo typeInfo)
     {
         foreach (var property in typeInfo.Properties)
         {
