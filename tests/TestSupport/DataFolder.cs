@@ -1,4 +1,4 @@
-namespace OrleansMaestro.Silo.Tests;
+namespace OrleansMaestro.Testing;
 
 /// <summary>A fresh data folder per test, removed afterwards.</summary>
 public sealed class DataFolder : IDisposable

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace OrleansMaestro.Silo.Tests;
+namespace OrleansMaestro.Testing;
 
 /// <summary>
 /// The built silo (src/Silo/bin/&lt;Configuration&gt;/net10.0/OrleansMaestro.Silo.dll, the configuration of this test
