@@ -23,18 +23,20 @@ public sealed record SignalRequest
 }
 
 /// <summary>Filters for listing runs; every one is optional.</summary>
+[GenerateSerializer, Alias("maestro.RunQuery")]
 public sealed record RunQuery
 {
-    public string? WorkflowId { get; init; }
+    /// <summary>One workflow's runs (null: every registered workflow's).</summary>
+    [Id(0)] public string? WorkflowId { get; init; }
 
-    public RunStatus? Status { get; init; }
+    [Id(1)] public RunStatus? Status { get; init; }
 
     /// <summary>Runs created at or after this instant.</summary>
-    public DateTimeOffset? Since { get; init; }
+    [Id(2)] public DateTimeOffset? Since { get; init; }
 
     /// <summary>Runs created before this instant.</summary>
-    public DateTimeOffset? Until { get; init; }
+    [Id(3)] public DateTimeOffset? Until { get; init; }
 
     /// <summary>The most to return, newest first (1..1000).</summary>
-    public int Limit { get; init; } = 100;
+    [Id(4)] public int Limit { get; init; } = 100;
 }

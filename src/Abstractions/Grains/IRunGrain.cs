@@ -19,6 +19,18 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Get"), AlwaysInterleave]
     Task<RunInfo?> GetAsync();
 
+    /// <summary>
+    /// Returns as soon as the run's <see cref="RunInfo.Revision"/> is above <paramref name="afterRevision"/> (at once when
+    /// it already is), or the run as it is after <paramref name="maxWait"/>; null when no run has this key. Long-polling
+    /// for watchers: keep <paramref name="maxWait"/> well under the client's response timeout (it is capped at
+    /// <see cref="MaxWait"/>).
+    /// </summary>
+    [Alias("WaitForChange"), AlwaysInterleave]
+    Task<RunInfo?> WaitForChangeAsync(long afterRevision, TimeSpan maxWait);
+
+    /// <summary>The longest <see cref="WaitForChangeAsync"/> waits (Orleans' default response timeout is 30 s).</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
     /// <summary>Stops running steps; the run ends as Stopped.</summary>
     [Alias("Stop")]
     Task StopAsync();

@@ -43,6 +43,13 @@ public interface IWorkflowGrain : IGrainWithStringKey
     [Alias("OnRunRestarting")]
     Task<string?> OnRunRestartingAsync(long runNumber, bool isBackfill);
 
+    /// <summary>
+    /// One run: a queued one (not started yet) as <see cref="RunStatus.Queued"/>, a started one from its run grain; null
+    /// when the workflow never had that run number.
+    /// </summary>
+    [Alias("GetRun")]
+    Task<RunInfo?> GetRunAsync(long runNumber);
+
     /// <summary>The most recent runs first.</summary>
     [Alias("ListRuns")]
     Task<IReadOnlyList<RunInfo>> ListRunsAsync(int limit);
@@ -57,7 +64,7 @@ public interface IWorkflowGrain : IGrainWithStringKey
 
     /// <summary>
     /// Makes a stored version the one new runs use (its triggers and subscriptions take effect; running runs keep theirs).
-    /// Throws <see cref="ArgumentOutOfRangeException"/> for a version that does not exist.
+    /// Throws <see cref="KeyNotFoundException"/> for a version (or workflow) that does not exist.
     /// </summary>
     [Alias("ActivateVersion")]
     Task<WorkflowInfo> ActivateVersionAsync(int version);

@@ -20,4 +20,12 @@ public interface IWorkflowRegistryGrain : IGrainWithStringKey
     /// <summary>Every registered workflow, ordered by id.</summary>
     [Alias("List")]
     Task<IReadOnlyList<WorkflowSummary>> ListAsync();
+
+    /// <summary>
+    /// The lineage graph: the whole of it (<paramref name="table"/> null), or everything upstream and downstream of
+    /// <paramref name="table"/>. A table no workflow reads or writes and the catalog does not have:
+    /// <see cref="KeyNotFoundException"/>.
+    /// </summary>
+    [Alias("GetLineage")]
+    Task<LineageGraph> GetLineageAsync(string? table);
 }

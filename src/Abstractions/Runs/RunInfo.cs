@@ -12,7 +12,7 @@ public sealed record RunInfo
 
     [Id(3)] public RunStatus Status { get; init; } = RunStatus.Created;
 
-    /// <summary>What started the run: <c>table</c>, <c>cron</c>, <c>manual</c> or <c>backfill</c>.</summary>
+    /// <summary>What started the run: <c>table</c>, <c>cron</c>, <c>manual</c>, <c>signal</c> or <c>backfill</c>.</summary>
     [Id(4)] public string Trigger { get; init; } = "manual";
 
     [Id(5)] public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
@@ -31,4 +31,10 @@ public sealed record RunInfo
 
     /// <summary>Times the run was restarted from its failed steps.</summary>
     [Id(12)] public int Restarts { get; init; }
+
+    /// <summary>
+    /// Grows on every change of the run's durable state (0 for a run not started yet), so a watcher can ask for what
+    /// came after the revision it saw (<see cref="Grains.IRunGrain.WaitForChangeAsync"/>).
+    /// </summary>
+    [Id(13)] public long Revision { get; init; }
 }

@@ -87,6 +87,8 @@ public sealed partial class RunGrain : Grain, IRunGrain
         });
     }
 
+    public Task<RunInfo?> WaitForChangeAsync(long afterRevision, TimeSpan maxWait) => GetAsync();
+
     public async Task StopAsync()
     {
         if (S.Plan is null || S.Status.IsFinal())

@@ -1,5 +1,6 @@
 using OrleansMaestro.Abstractions.Definitions;
 using OrleansMaestro.Abstractions.Grains;
+using OrleansMaestro.Abstractions.Runs;
 
 namespace OrleansMaestro.Grains.Orchestration;
 
@@ -11,6 +12,8 @@ public sealed partial class WorkflowGrain
     public Task<WorkflowDefinition?> GetVersionAsync(int version) => throw new NotImplementedException();
 
     public Task<WorkflowInfo> ActivateVersionAsync(int version) => throw new NotImplementedException();
+
+    public Task<RunInfo?> GetRunAsync(long runNumber) => throw new NotImplementedException();
 
     public Task<long> OnSignalAsync(string signal, IReadOnlyDictionary<string, string> parameters) => throw new NotImplementedException();
 }
