@@ -2,7 +2,7 @@ namespace OrleansMaestro.Abstractions.Api;
 
 /// <summary>Which workflows read and write which tables: nodes are tables and workflows, edges point the way data flows.</summary>
 [GenerateSerializer, Alias("maestro.LineageGraph")]
-public sealed record LineageGraph
+public sealed partial record LineageGraph
 {
     [Id(0)] public IReadOnlyList<LineageNode> Nodes { get; init; } = [];
 

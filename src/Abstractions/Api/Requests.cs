@@ -37,6 +37,50 @@ public sealed record RunQuery
     /// <summary>Runs created before this instant.</summary>
     [Id(3)] public DateTimeOffset? Until { get; init; }
 
-    /// <summary>The most to return, newest first (1..1000).</summary>
+    /// <summary>The most to return, newest first (1..<see cref="MaxLimit"/>).</summary>
     [Id(4)] public int Limit { get; init; } = 100;
+
+    public const int MaxLimit = 1000;
+
+    /// <summary>
+    /// Newest first: by <see cref="RunInfo.CreatedAt"/> descending, then workflow id, then run number descending.
+    /// </summary>
+    public static IComparer<RunInfo> NewestFirst { get; } = Comparer<RunInfo>.Create((a, b) =>
+    {
+        var byTime = b.CreatedAt.CompareTo(a.CreatedAt);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var byWorkflow = string.CompareOrdinal(a.WorkflowId, b.WorkflowId);
+        return byWorkflow != 0 ? byWorkflow : b.RunNumber.CompareTo(a.RunNumber);
+    });
+
+    /// <summary>
+    /// Throws <see cref="ArgumentOutOfRangeException"/> (parameter <c>limit</c>) for a limit outside 1..<see cref="MaxLimit"/>,
+    /// and <see cref="ArgumentException"/> (parameter <c>until</c>) when <see cref="Until"/> is not after <see cref="Since"/>.
+    /// </summary>
+    public void ThrowIfInvalid()
+    {
+        if (Limit is < 1 or > MaxLimit)
+        {
+            throw new ArgumentOutOfRangeException("limit", Limit, $"limit must be between 1 and {MaxLimit}, not {Limit}.");
+        }
+
+        if (Since is { } since && Until is { } until && until <= since)
+        {
+            throw new ArgumentException($"until ({until:O}) must be after since ({since:O}).", "until");
+        }
+    }
+
+    /// <summary>Whether <paramref name="run"/> passes the filters (the limit aside).</summary>
+    public bool Matches(RunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return (WorkflowId is null || run.WorkflowId == WorkflowId)
+            && (Status is null || run.Status == Status)
+            && (Since is null || run.CreatedAt >= Since)
+            && (Until is null || run.CreatedAt < Until);
+    }
 }

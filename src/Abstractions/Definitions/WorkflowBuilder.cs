@@ -51,6 +51,9 @@ public sealed class WorkflowBuilder
     /// <summary>Documents that the workflow is meant to be started by hand (any workflow can be).</summary>
     public WorkflowBuilder OnManual() => Trigger(new ManualTrigger());
 
+    /// <summary>Runs when the external signal <paramref name="name"/> is posted (e.g. by a Kafka consumer).</summary>
+    public WorkflowBuilder OnSignal(string name) => Trigger(new SignalTrigger { Name = name });
+
     public WorkflowBuilder Trigger(TriggerDefinition trigger)
     {
         ArgumentNullException.ThrowIfNull(trigger);

@@ -38,4 +38,18 @@ public sealed record WorkflowDefinition
     /// <summary>The tables the table triggers watch, in definition order, without duplicates.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> SourceTables => Triggers.OfType<TableTrigger>().SelectMany(t => t.Tables).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every table the workflow reads: its trigger tables and its SQL steps' inputs, in definition order, without duplicates.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> ReadTables => SourceTables
+        .Concat(Steps.OfType<SqlStep>().SelectMany(s => s.Inputs.Select(i => i.Table)))
+        .Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every table the workflow writes (its SQL steps' targets), in definition order, without duplicates.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> WrittenTables => Steps.OfType<SqlStep>().Select(s => s.Target).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The external signals the signal triggers listen to, in definition order, without duplicates.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> SignalNames => Triggers.OfType<SignalTrigger>().Select(t => t.Name).Distinct(StringComparer.Ordinal).ToArray();
 }

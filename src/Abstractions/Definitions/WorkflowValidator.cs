@@ -30,8 +30,28 @@ public static partial class WorkflowValidator
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="name"/> can name an external signal: 1 to 128 letters, digits, '.', '_' or '-', starting
+    /// with a letter or digit (so it is one URL path segment, never <c>.</c> or <c>..</c>).
+    /// </summary>
+    public static bool IsSignalName(string? name) => name is not null && SignalNamePattern().IsMatch(name);
+
+    /// <summary>Throws <see cref="ArgumentException"/> (parameter <c>signal</c>) when <paramref name="name"/> cannot name a signal.</summary>
+    public static void ThrowIfNotSignalName(string? name)
+    {
+        if (!IsSignalName(name))
+        {
+            throw new ArgumentException($"'{name}' is not a signal name: {SignalNameRule}", "signal");
+        }
+    }
+
+    internal const string SignalNameRule = "1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit.";
+
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant)]
     internal static partial Regex WorkflowIdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SignalNamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant)]
     internal static partial Regex StepIdPattern();
@@ -127,6 +147,8 @@ public static partial class WorkflowValidator
                 return;
             }
 
+            // Signal name -> index of the first trigger on it.
+            var signals = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < triggers.Count; i++)
             {
                 var path = $"triggers[{i}]";
@@ -143,8 +165,11 @@ public static partial class WorkflowValidator
                         break;
                     case ManualTrigger:
                         break;
+                    case SignalTrigger signal:
+                        SignalTrigger(path, i, signal, signals);
+                        break;
                     default:
-                        Add($"{path}.type", $"unsupported trigger type {triggers[i].GetType().Name}: expected table, cron or manual.");
+                        Add($"{path}.type", $"unsupported trigger type {triggers[i].GetType().Name}: expected table, cron, manual or signal.");
                         break;
                 }
             }
@@ -161,6 +186,22 @@ public static partial class WorkflowValidator
             for (var j = 0; j < tables.Count; j++)
             {
                 Table($"{path}.tables[{j}]", tables[j], checkExists: true);
+            }
+        }
+
+        private void SignalTrigger(string path, int index, SignalTrigger trigger, Dictionary<string, int> signals)
+        {
+            if (string.IsNullOrWhiteSpace(trigger.Name))
+            {
+                Add($"{path}.name", "required: the name of the signal, e.g. \"orders-arrived\".");
+            }
+            else if (!IsSignalName(trigger.Name))
+            {
+                Add($"{path}.name", $"'{trigger.Name}' is not a signal name: {SignalNameRule}");
+            }
+            else if (!signals.TryAdd(trigger.Name, index))
+            {
+                Add($"{path}.name", $"duplicate signal trigger '{trigger.Name}' (also triggers[{signals[trigger.Name]}]).");
             }
         }
 

@@ -42,7 +42,17 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Supersede")]
     Task SupersedeAsync(RunPlan plan);
 
-    /// <summary>Runs the failed, timed-out or stopped steps (and what depends on them) again; succeeded steps are kept.</summary>
+    /// <summary>
+    /// Records a run that never started as stopped with <paramref name="reason"/> (a queued run its workflow dropped:
+    /// a first-only workflow was busy, or the workflow was deleted), so every run number stays listed. Idempotent.
+    /// </summary>
+    [Alias("Skip")]
+    Task SkipAsync(RunPlan plan, string reason);
+
+    /// <summary>
+    /// Runs the failed, timed-out or stopped steps (and what depends on them) again; succeeded steps are kept. A run that
+    /// does not exist: <see cref="KeyNotFoundException"/>; one that may not be restarted: <see cref="InvalidOperationException"/>.
+    /// </summary>
     [Alias("Restart")]
     Task RestartAsync();
 

@@ -11,4 +11,7 @@ public sealed class PendingStart
     [Id(1)] public string Trigger { get; set; } = RunTriggers.Manual;
 
     [Id(2)] public Dictionary<string, string> Parameters { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When the start was asked for (null in state written before this was recorded).</summary>
+    [Id(3)] public DateTimeOffset? CreatedAt { get; set; }
 }

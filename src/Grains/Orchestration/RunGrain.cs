@@ -19,6 +19,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
     private readonly TimeProvider _time;
     private readonly ILogger<RunGrain> _logger;
     private IGrainTimer? _timer;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RunGrain(
         [PersistentState("run", GrainStorage.Name)] IPersistentState<RunGrainState> state,
@@ -38,6 +39,11 @@ public sealed partial class RunGrain : Grain, IRunGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (S.Plan is not null && S.Revision == 0)
+        {
+            S.Revision = 1; // state written before revisions were counted: it is the run's first known revision
+        }
+
         if (S.Plan is not null && !S.Status.IsFinal())
         {
             EnsureTimer(); // resumed after a failover
@@ -56,9 +62,9 @@ public sealed partial class RunGrain : Grain, IRunGrain
 
         S.Plan = plan;
         S.Status = RunStatus.Queued;
-        S.CreatedAt = _time.GetUtcNow();
+        S.CreatedAt = plan.CreatedAt ?? _time.GetUtcNow();
         S.Steps = plan.Definition.Steps.ToDictionary(s => s.Id, _ => new StepRunState(), StringComparer.Ordinal);
-        await _state.WriteStateAsync();
+        await WriteStateAsync();
         EnsureTimer(immediately: true);
     }
 
@@ -84,10 +90,38 @@ public sealed partial class RunGrain : Grain, IRunGrain
             Error = S.Error,
             Restarts = S.Restarts,
             Steps = plan.Definition.Steps.Select(d => ToInfo(d.Id, S.Steps[d.Id])).ToArray(),
+            Revision = S.Revision,
         });
     }
 
-    public Task<RunInfo?> WaitForChangeAsync(long afterRevision, TimeSpan maxWait) => GetAsync();
+    public async Task<RunInfo?> WaitForChangeAsync(long afterRevision, TimeSpan maxWait)
+    {
+        // Capped, so a caller's long-poll always ends well inside Orleans' response timeout.
+        var wait = maxWait < TimeSpan.Zero ? TimeSpan.Zero : maxWait > IRunGrain.MaxWait ? IRunGrain.MaxWait : maxWait;
+        if (S.Plan is not null && S.Revision <= afterRevision && wait > TimeSpan.Zero)
+        {
+            try
+            {
+                await _changed.Task.WaitAsync(wait, _time);
+            }
+            catch (TimeoutException)
+            {
+                // nothing changed within maxWait: the caller gets the run as it is
+            }
+        }
+
+        return await GetAsync();
+    }
+
+    /// <summary>Writes the state as the next revision, then wakes the watchers waiting for a change.</summary>
+    private async Task WriteStateAsync()
+    {
+        S.Revision++;
+        await _state.WriteStateAsync();
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+    }
 
     public async Task StopAsync()
     {
@@ -115,15 +149,26 @@ public sealed partial class RunGrain : Grain, IRunGrain
             return;
         }
 
+        await SkipAsync(plan, "superseded by a newer run before it started");
+    }
+
+    public async Task SkipAsync(RunPlan plan, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (S.Plan is not null)
+        {
+            return;
+        }
+
         S.Plan = plan;
-        S.CreatedAt = _time.GetUtcNow();
+        S.CreatedAt = plan.CreatedAt ?? _time.GetUtcNow();
         S.Steps = plan.Definition.Steps.ToDictionary(s => s.Id, _ => new StepRunState(), StringComparer.Ordinal);
-        await FinishAsync(RunStatus.Stopped, "superseded by a newer run before it started");
+        await FinishAsync(RunStatus.Stopped, reason);
     }
 
     public async Task RestartAsync()
     {
-        var plan = S.Plan ?? throw new InvalidOperationException($"Run {RunKey} does not exist.");
+        var plan = S.Plan ?? throw new KeyNotFoundException($"Run {RunKey} does not exist.");
         if (!S.Status.IsFinal() || S.Status == RunStatus.Succeeded)
         {
             throw new InvalidOperationException($"Run {RunKey} is {S.Status}; only a failed, timed-out or stopped run can be restarted.");
@@ -148,7 +193,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
         S.FinishedAt = null;
         S.Error = null;
         S.Restarts++;
-        await _state.WriteStateAsync();
+        await WriteStateAsync();
         LogRestarted(RunKey, S.Restarts);
         EnsureTimer(immediately: true);
     }
@@ -175,7 +220,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
         }
 
         ApplyAttemptResult(result.StepId, step, result, timedOut: false);
-        await _state.WriteStateAsync();
+        await WriteStateAsync();
         // The report says what changed: no need to ask every other running attempt (the timer keeps doing that).
         await AdvanceAsync(pollAttempts: false);
     }
@@ -193,7 +238,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
         {
             S.Status = RunStatus.Running;
             S.StartedAt = now;
-            await _state.WriteStateAsync();
+            await WriteStateAsync();
             LogStarted(RunKey, plan.Trigger, plan.TriggeringCommitAt is { } at ? (now - at).TotalMilliseconds : null);
         }
 
@@ -251,7 +296,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
                 await grain.CancelAsync();
                 var timedOut = new StepAttemptResult { StepId = definition.Id, Attempt = step.Attempt, State = StepAttemptState.Failed, Error = $"attempt {step.Attempt} timed out after {timeout}" };
                 ApplyAttemptResult(definition.Id, step, timedOut, timedOut: true);
-                await _state.WriteStateAsync();
+                await WriteStateAsync();
                 continue;
             }
 
@@ -262,7 +307,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
             }
 
             ApplyAttemptResult(definition.Id, step, state, timedOut: false);
-            await _state.WriteStateAsync();
+            await WriteStateAsync();
         }
     }
 
@@ -291,7 +336,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
             step.FirstStartedAt ??= now;
             step.FinishedAt = null;
             // Recorded before the grain call: if this silo dies now, polling finds the attempt lost and replaces it.
-            await _state.WriteStateAsync();
+            await WriteStateAsync();
             var work = new StepWork
             {
                 WorkflowId = plan.Definition.Id,
@@ -357,7 +402,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
         S.Status = status;
         S.Error = error;
         S.FinishedAt = _time.GetUtcNow();
-        await _state.WriteStateAsync();
+        await WriteStateAsync();
         StopTimer();
         LogFinished(RunKey, status, error);
         await GrainFactory.GetGrain<IWorkflowGrain>(plan.Definition.Id).OnRunFinishedAsync(plan.RunNumber, status);

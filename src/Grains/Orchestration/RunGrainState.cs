@@ -20,4 +20,7 @@ public sealed class RunGrainState
     [Id(6)] public string? Error { get; set; }
 
     [Id(7)] public int Restarts { get; set; }
+
+    /// <summary>Counts the writes of this state (<see cref="Abstractions.Runs.RunInfo.Revision"/>).</summary>
+    [Id(8)] public long Revision { get; set; }
 }

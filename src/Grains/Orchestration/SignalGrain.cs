@@ -1,16 +1,25 @@
+using Microsoft.Extensions.Logging;
 using OrleansMaestro.Abstractions.Api;
+using OrleansMaestro.Abstractions.Definitions;
 using OrleansMaestro.Abstractions.Grains;
 
 namespace OrleansMaestro.Grains.Orchestration;
 
-/// <summary>One external signal: keeps the workflows that trigger on it and starts a run of each when it is posted.</summary>
+/// <summary>
+/// One external signal (key: its name): keeps the workflows whose active version triggers on it, and starts a run of
+/// each when the signal is posted. Subscriptions follow the workflows' versions; one that went stale (the workflow was
+/// deleted, or its active version no longer has the trigger, and a crash kept the subscription) is dropped when found.
+/// </summary>
 public sealed partial class SignalGrain(
-    [PersistentState("signal", GrainStorage.Name)] IPersistentState<SignalGrainState> state) : Grain, ISignalGrain
+    [PersistentState("signal", GrainStorage.Name)] IPersistentState<SignalGrainState> state,
+    ILogger<SignalGrain> logger) : Grain, ISignalGrain
 {
     private string Signal => this.GetPrimaryKeyString();
 
     public async Task SubscribeAsync(string workflowId)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(workflowId);
+        WorkflowValidator.ThrowIfNotSignalName(Signal);
         if (state.State.Subscribers.Add(workflowId))
         {
             await state.WriteStateAsync();
@@ -27,16 +36,74 @@ public sealed partial class SignalGrain(
 
     public async Task<SignalAccepted> PostAsync(IReadOnlyDictionary<string, string> parameters)
     {
-        var runs = new List<RunReference>();
-        foreach (var workflowId in state.State.Subscribers.Order(StringComparer.Ordinal).ToArray())
+        WorkflowValidator.ThrowIfNotSignalName(Signal);
+        parameters ??= new Dictionary<string, string>();
+
+        // Look at every subscriber before starting any: a parameter one of them requires and the post lacks refuses
+        // the whole post, rather than starting some of the runs.
+        var targets = new List<string>();
+        var stale = new List<string>();
+        ArgumentException? missing = null;
+        foreach (var workflowId in state.State.Subscribers.Order(StringComparer.Ordinal))
         {
-            var number = await GrainFactory.GetGrain<IWorkflowGrain>(workflowId).OnSignalAsync(Signal, parameters);
-            runs.Add(new RunReference { WorkflowId = workflowId, RunNumber = number });
+            var info = await GrainFactory.GetGrain<IWorkflowGrain>(workflowId).GetAsync();
+            if (info is null || !info.Definition.SignalNames.Contains(Signal, StringComparer.Ordinal))
+            {
+                stale.Add(workflowId);
+                continue;
+            }
+
+            if (info.Definition.Parameters.FirstOrDefault(p => p.Default is null && !parameters.ContainsKey(p.Name)) is { } required)
+            {
+                missing ??= new ArgumentException(
+                    $"Workflow '{workflowId}', which signal '{Signal}' starts, requires parameter '{required.Name}'; no run was started.",
+                    $"parameters.{required.Name}");
+            }
+
+            targets.Add(workflowId);
         }
 
+        await DropAsync(stale);
+        if (missing is not null)
+        {
+            throw missing;
+        }
+
+        var runs = new List<RunReference>();
+        foreach (var workflowId in targets)
+        {
+            try
+            {
+                var number = await GrainFactory.GetGrain<IWorkflowGrain>(workflowId).OnSignalAsync(Signal, parameters);
+                runs.Add(new RunReference { WorkflowId = workflowId, RunNumber = number });
+            }
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+            {
+                // Deleted, or its version changed, since it was looked at.
+                await DropAsync([workflowId]);
+            }
+        }
+
+        LogPosted(Signal, runs.Count);
         return new SignalAccepted { Signal = Signal, Runs = runs };
     }
 
     public Task<IReadOnlyList<string>> GetSubscribersAsync() =>
         Task.FromResult<IReadOnlyList<string>>([.. state.State.Subscribers.Order(StringComparer.Ordinal)]);
+
+    private async Task DropAsync(IReadOnlyList<string> workflowIds)
+    {
+        var dropped = workflowIds.Where(state.State.Subscribers.Remove).ToArray();
+        if (dropped.Length > 0)
+        {
+            await state.WriteStateAsync();
+            LogDropped(Signal, string.Join(", ", dropped));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Signal {Signal} posted: {Runs} runs started")]
+    private partial void LogPosted(string signal, int runs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Signal {Signal} dropped stale subscribers {Workflows}")]
+    private partial void LogDropped(string signal, string workflows);
 }

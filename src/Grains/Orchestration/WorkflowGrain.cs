@@ -47,65 +47,61 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         if (S.Current is { } definition)
         {
             StartTimers(definition);
-            foreach (var table in definition.SourceTables)
-            {
-                await GrainFactory.GetGrain<ITableGrain>(table).SubscribeAsync(WorkflowId);
-            }
+            await SubscribeAsync(definition);
+            // Also lists workflows stored before the registry existed, and repairs a registration a crash lost.
+            await RegisterAsync(definition);
+        }
+        else if (S.Deleted && S.Active is { } deleted)
+        {
+            await ReleaseAsync(deleted); // a delete interrupted by a crash: finish letting go (every call is idempotent)
         }
     }
 
     public async Task<int> PutDefinitionAsync(WorkflowDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var existence = await TableExistenceAsync(definition);
-        var errors = WorkflowValidator.Validate(definition, t => existence.GetValueOrDefault(t)).ToList();
-        if (definition.Id != WorkflowId)
-        {
-            errors.Add(new DefinitionError("id", $"'{definition.Id}' does not match the workflow it is stored under ('{WorkflowId}')."));
-        }
-
+        var errors = await DefinitionChecks.ValidateAsync(definition, _catalog, storedUnder: WorkflowId);
         if (errors.Count > 0)
         {
             throw new WorkflowDefinitionException(errors);
         }
 
-        var previousSources = S.Current?.SourceTables ?? [];
+        var previous = S.Current;
         var stored = definition with { Version = S.Versions.Count + 1 };
         S.Versions.Add(stored);
+        S.VersionCreatedAt[stored.Version] = _time.GetUtcNow();
         S.Deleted = false;
+        SetActive(previous, stored);
         await _state.WriteStateAsync();
         LogDefinitionStored(WorkflowId, stored.Version);
-
-        foreach (var table in previousSources.Except(stored.SourceTables, StringComparer.Ordinal))
-        {
-            await GrainFactory.GetGrain<ITableGrain>(table).UnsubscribeAsync(WorkflowId);
-        }
-
-        foreach (var table in stored.SourceTables)
-        {
-            await GrainFactory.GetGrain<ITableGrain>(table).SubscribeAsync(WorkflowId);
-        }
-
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
-        StartTimers(stored);
+        await ApplyTriggersAsync(previous, stored);
         return stored.Version;
     }
 
-    public Task<WorkflowInfo?> GetAsync() => Task.FromResult(S.Current is { } definition
-        ? new WorkflowInfo
-        {
-            Definition = definition,
-            Watermarks = new Dictionary<string, long>(S.Watermarks),
-            Latest = new Dictionary<string, long>(S.Latest),
-            ActiveRuns = [.. S.ActiveRuns.Order()],
-            LastRunNumber = S.LastRunNumber,
-        }
-        : null);
+    public Task<WorkflowInfo?> GetAsync() => Task.FromResult(S.Current is not null ? Info() : null);
+
+    private WorkflowInfo Info() => new()
+    {
+        Definition = S.Current!,
+        Watermarks = new Dictionary<string, long>(S.Watermarks),
+        Latest = new Dictionary<string, long>(S.Latest),
+        ActiveRuns = [.. S.ActiveRuns.Order()],
+        LastRunNumber = S.LastRunNumber,
+        ActiveVersion = S.Current!.Version,
+        LatestVersion = S.Versions.Count,
+    };
 
     public async Task OnTableChangedAsync(string table, long snapshotId, long sequenceNumber, DateTimeOffset committedAt)
     {
-        if (S.Current is not { } definition || !definition.SourceTables.Contains(table, StringComparer.Ordinal)
-            || !IsNewer(table, snapshotId, sequenceNumber, committedAt))
+        if (S.Current is not { } definition || !definition.SourceTables.Contains(table, StringComparer.Ordinal))
+        {
+            // A subscription the workflow no longer wants (its version changed or it was deleted, and a crash or race
+            // kept the subscription): let go of it, so the table stops polling for nobody.
+            await GrainFactory.GetGrain<ITableGrain>(table).UnsubscribeAsync(WorkflowId);
+            return;
+        }
+
+        if (!IsNewer(table, snapshotId, sequenceNumber, committedAt))
         {
             return;
         }
@@ -144,19 +140,24 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
     public async Task<long> StartRunAsync(RunRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var definition = S.Current ?? throw new InvalidOperationException($"Workflow '{WorkflowId}' has no definition.");
-        var parameters = ResolveParameters(definition, request.Parameters);
+        var definition = Existing();
+        var parameters = ResolveParameters(definition, request.Parameters ?? new Dictionary<string, string>());
         if (request.Sources is { } ranges)
         {
             // A backfill covers exactly the ranges asked for, outside the run strategy, and moves no watermark.
-            var unknown = ranges.Select(r => r.Table).Where(t => !definition.SourceTables.Contains(t, StringComparer.Ordinal)).ToArray();
+            if (ranges.Count == 0)
+            {
+                throw new ArgumentException($"A backfill of workflow '{WorkflowId}' needs at least one source range.", "sources");
+            }
+
+            var unknown = ranges.Select(r => r?.Table).Where(t => t is null || !definition.SourceTables.Contains(t, StringComparer.Ordinal)).ToArray();
             if (unknown.Length > 0)
             {
-                throw new ArgumentException($"Backfill names tables that are not sources of workflow '{WorkflowId}': {string.Join(", ", unknown)}.");
+                throw new ArgumentException($"Backfill names tables that are not sources of workflow '{WorkflowId}': {string.Join(", ", unknown)}.", "sources");
             }
 
             var number = ++S.LastRunNumber;
-            var plan = new RunPlan { Definition = definition, RunNumber = number, Parameters = parameters, Sources = ranges, Trigger = RunTriggers.Backfill };
+            var plan = new RunPlan { Definition = definition, RunNumber = number, Parameters = parameters, Sources = ranges, Trigger = RunTriggers.Backfill, CreatedAt = _time.GetUtcNow() };
             S.Plans[number] = plan;
             S.ActiveRuns.Add(number);
             await _state.WriteStateAsync();
@@ -164,12 +165,22 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             return number;
         }
 
-        var pending = new PendingStart { RunNumber = ++S.LastRunNumber, Trigger = RunTriggers.Manual, Parameters = new(parameters, StringComparer.Ordinal) };
+        return await EnqueueAsync(RunTriggers.Manual, parameters);
+    }
+
+    /// <summary>Queues a manual, cron or signal start; the run strategy decides when it runs.</summary>
+    private async Task<long> EnqueueAsync(string trigger, Dictionary<string, string> parameters)
+    {
+        var pending = new PendingStart { RunNumber = ++S.LastRunNumber, Trigger = trigger, Parameters = new(parameters, StringComparer.Ordinal), CreatedAt = _time.GetUtcNow() };
         S.Pending.Add(pending);
         await _state.WriteStateAsync();
         await ScheduleAsync();
         return pending.RunNumber;
     }
+
+    /// <summary>The active definition; <see cref="KeyNotFoundException"/> when the workflow has none.</summary>
+    private WorkflowDefinition Existing() =>
+        S.Current ?? throw new KeyNotFoundException($"Workflow '{WorkflowId}' does not exist.");
 
     public async Task OnRunFinishedAsync(long runNumber, RunStatus status)
     {
@@ -209,51 +220,42 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             claim.State = ClaimState.Active;
         }
 
+        _finishedRuns.Remove(runNumber);
         S.ActiveRuns.Add(runNumber);
         await _state.WriteStateAsync();
         return null;
     }
 
-    public async Task<IReadOnlyList<RunInfo>> ListRunsAsync(int limit)
-    {
-        var result = new List<RunInfo>();
-        for (var n = S.LastRunNumber; n >= 1 && result.Count < Math.Clamp(limit, 1, _options.RunHistory); n--)
-        {
-            if (S.Pending.Find(p => p.RunNumber == n) is { } pending)
-            {
-                result.Add(new RunInfo { WorkflowId = WorkflowId, RunNumber = n, Status = RunStatus.Queued, Trigger = pending.Trigger, Parameters = pending.Parameters });
-            }
-            else if (await GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, n)).GetAsync() is { } info)
-            {
-                result.Add(info);
-            }
-        }
-
-        return result;
-    }
-
     public async Task DeleteAsync()
     {
+        var definition = Existing();
+        // Queued runs are recorded as stopped first, so their numbers stay listed even if a crash follows.
+        await SkipPendingAsync("the workflow was deleted before the run started");
+        S.Deleted = true;
+        await _state.WriteStateAsync();
+        LogDeleted(WorkflowId);
         foreach (var run in S.ActiveRuns.ToArray())
         {
             await GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, run)).StopAsync();
         }
 
-        foreach (var table in S.Current?.SourceTables ?? [])
-        {
-            await GrainFactory.GetGrain<ITableGrain>(table).UnsubscribeAsync(WorkflowId);
-        }
+        await ReleaseAsync(definition);
+    }
 
-        S.Deleted = true;
-        S.Pending.Clear();
-        await _state.WriteStateAsync();
+    /// <summary>Lets go of everything a deleted workflow held: subscriptions, its registration, reminder and timers.</summary>
+    private async Task ReleaseAsync(WorkflowDefinition definition)
+    {
+        await ApplySubscriptionsAsync(definition, next: null);
+        await GrainFactory.GetGrain<IWorkflowRegistryGrain>(IWorkflowRegistryGrain.Key).UnregisterAsync(WorkflowId);
         if (await this.GetReminder(KeepAliveReminder) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
 
         _reconcileTimer?.Dispose();
+        _reconcileTimer = null;
         _cronTimer?.Dispose();
+        _cronTimer = null;
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => ReconcileAsync();
@@ -278,12 +280,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
                     return;
                 case RunStrategyKind.FirstOnly when running > 0:
                     // Triggers that arrive during the active run are dropped; their data waits for the next trigger.
-                    if (S.Pending.Count > 0)
-                    {
-                        S.Pending.Clear();
-                        await _state.WriteStateAsync();
-                    }
-
+                    await SkipPendingAsync("dropped: the first-only workflow already had an active run");
                     return;
                 case RunStrategyKind.LastOnly when running > 0:
                     await SupersedeActiveRunsAsync();
@@ -358,6 +355,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             Sources = sources,
             Trigger = pending?.Trigger ?? RunTriggers.Table,
             TriggeringCommitAt = newestCommit,
+            CreatedAt = pending?.CreatedAt ?? _time.GetUtcNow(),
         };
         S.Claims.Add(claim);
         S.ActiveRuns.Add(number);
@@ -400,6 +398,11 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         if (S.Current is not { } definition)
         {
             return;
+        }
+
+        if (!_registered)
+        {
+            await RegisterAsync(definition);
         }
 
         foreach (var table in definition.SourceTables)
@@ -468,9 +471,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         }
 
         S.LastCronFire = occurrence;
-        S.Pending.Add(new PendingStart { RunNumber = ++S.LastRunNumber, Trigger = RunTriggers.Cron, Parameters = new(ResolveParameters(definition, new Dictionary<string, string>()), StringComparer.Ordinal) });
-        await _state.WriteStateAsync();
-        await ScheduleAsync();
+        await EnqueueAsync(RunTriggers.Cron, ResolveParameters(definition, new Dictionary<string, string>()));
         ScheduleCron(definition);
     }
 
@@ -491,12 +492,18 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         return next;
     }
 
-    private static Dictionary<string, string> ResolveParameters(WorkflowDefinition definition, IReadOnlyDictionary<string, string> given)
+    /// <summary>
+    /// The run's parameter values: the given ones, defaults for the rest. An unknown (unless <paramref name="ignoreUnknown"/>)
+    /// or missing one: <see cref="ArgumentException"/> whose parameter name is the field, <c>parameters.&lt;name&gt;</c>.
+    /// </summary>
+    private static Dictionary<string, string> ResolveParameters(WorkflowDefinition definition, IReadOnlyDictionary<string, string> given, bool ignoreUnknown = false)
     {
-        var unknown = given.Keys.Where(k => definition.Parameters.All(p => p.Name != k)).ToArray();
-        if (unknown.Length > 0)
+        var unknown = given.Keys.Where(k => definition.Parameters.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToArray();
+        if (unknown.Length > 0 && !ignoreUnknown)
         {
-            throw new ArgumentException($"Unknown parameters for workflow '{definition.Id}': {string.Join(", ", unknown)}.");
+            throw new ArgumentException(
+                $"Unknown parameter{(unknown.Length > 1 ? "s" : "")} for workflow '{definition.Id}': {string.Join(", ", unknown)} (it declares {Declared(definition)}).",
+                $"parameters.{unknown[0]}");
         }
 
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -504,35 +511,20 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         {
             result[parameter.Name] = given.TryGetValue(parameter.Name, out var value)
                 ? value
-                : parameter.Default ?? throw new ArgumentException($"Parameter '{parameter.Name}' of workflow '{definition.Id}' is required.");
+                : parameter.Default ?? throw new ArgumentException($"Parameter '{parameter.Name}' of workflow '{definition.Id}' is required (it has no default).", $"parameters.{parameter.Name}");
         }
 
         return result;
     }
 
-    private async Task<Dictionary<string, bool>> TableExistenceAsync(WorkflowDefinition definition)
-    {
-        var tables = definition.SourceTables
-            .Concat(definition.Steps.OfType<SqlStep>().SelectMany(s => s.Inputs.Select(i => i.Table)))
-            .Distinct(StringComparer.Ordinal);
-        var result = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var table in tables)
-        {
-            try
-            {
-                result[table] = await _catalog.TableExistsAsync(TableIdentifier.Parse(table));
-            }
-            catch (ArgumentException)
-            {
-                result[table] = false; // the validator reports the malformed name itself
-            }
-        }
-
-        return result;
-    }
+    private static string Declared(WorkflowDefinition definition) =>
+        definition.Parameters.Count == 0 ? "no parameters" : string.Join(", ", definition.Parameters.Select(p => p.Name));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workflow {WorkflowId} stored definition version {Version}")]
     private partial void LogDefinitionStored(string workflowId, int version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow {WorkflowId} deleted")]
+    private partial void LogDeleted(string workflowId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workflow {WorkflowId} starts run {RunNumber} ({Trigger})")]
     private partial void LogRunStarting(string workflowId, long runNumber, string trigger);

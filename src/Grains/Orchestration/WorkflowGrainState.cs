@@ -39,5 +39,18 @@ public sealed class WorkflowGrainState
     /// <summary>Per source table: the sequence number of <see cref="Latest"/>, to put late or repeated hints in order.</summary>
     [Id(11)] public Dictionary<string, long> LatestSequence { get; set; } = new(StringComparer.Ordinal);
 
-    public WorkflowDefinition? Current => Versions.Count == 0 || Deleted ? null : Versions[^1];
+    /// <summary>The version new runs use (0 in state written before versions could be activated: the newest).</summary>
+    [Id(12)] public int ActiveVersion { get; set; }
+
+    /// <summary>When each version was stored (versions stored before this was recorded have no entry).</summary>
+    [Id(13)] public Dictionary<int, DateTimeOffset> VersionCreatedAt { get; set; } = [];
+
+    /// <summary>When a version was last stored or activated (the workflow list's "updated at").</summary>
+    [Id(14)] public DateTimeOffset? ChangedAt { get; set; }
+
+    /// <summary>The active version's definition; null when the workflow has none (never stored, or deleted).</summary>
+    public WorkflowDefinition? Current => Versions.Count == 0 || Deleted ? null : Active;
+
+    /// <summary>The active version's definition, deleted or not (null when nothing was ever stored).</summary>
+    public WorkflowDefinition? Active => Versions.Count == 0 ? null : Versions[(ActiveVersion >= 1 && ActiveVersion <= Versions.Count ? ActiveVersion : Versions.Count) - 1];
 }

@@ -22,6 +22,7 @@ internal static class Samples
             new CronTrigger { Cron = "*/5 * * * *", TimeZone = "Europe/Amsterdam" },
             new CronTrigger { Cron = "30 0 * * * *" },
             new ManualTrigger(),
+            new SignalTrigger { Name = "orders.arrived-v2" },
         ],
         Strategy = new RunStrategy { Kind = RunStrategyKind.Parallel, MaxParallel = 3 },
         StepConcurrency = 4,

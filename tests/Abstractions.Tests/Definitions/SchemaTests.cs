@@ -36,6 +36,7 @@ public class SchemaTests
             (typeof(TableTrigger), defs.GetProperty("tableTrigger")),
             (typeof(CronTrigger), defs.GetProperty("cronTrigger")),
             (typeof(ManualTrigger), defs.GetProperty("manualTrigger")),
+            (typeof(SignalTrigger), defs.GetProperty("signalTrigger")),
             (typeof(NoopStep), defs.GetProperty("noopStep")),
             (typeof(SleepStep), defs.GetProperty("sleepStep")),
             (typeof(ShellStep), defs.GetProperty("shellStep")),
@@ -68,6 +69,8 @@ public class SchemaTests
     [InlineData("""{"id": "a", "steps": [{"type": "dotnet", "id": "x", "type": "Contoso.Notify"}]}""")]
     [InlineData("""{"id": "a", "unknown": 1, "steps": [{"type": "noop", "id": "x"}]}""")]
     [InlineData("""{"id": "a", "steps": []}""")]
+    [InlineData("""{"id": "a", "triggers": [{"type": "signal", "name": "has space"}], "steps": [{"type": "noop", "id": "x"}]}""")]
+    [InlineData("""{"id": "a", "triggers": [{"type": "signal", "name": ".."}], "steps": [{"type": "noop", "id": "x"}]}""")]
     public void The_schema_refuses_what_the_parser_or_validator_refuses(string json)
     {
         Assert.False(Evaluate(json).IsValid);

@@ -110,6 +110,24 @@ public class WorkflowDefinitionJsonTests
     }
 
     [Fact]
+    public void A_signal_trigger_reads_and_writes_its_name()
+    {
+        var definition = WorkflowDefinitionJson.Parse("""{"id": "s", "triggers": [{"type": "signal", "name": "orders.arrived"}], "steps": [{"type": "noop", "id": "x"}]}""");
+
+        Assert.Equal("orders.arrived", Assert.IsType<SignalTrigger>(Assert.Single(definition.Triggers)).Name);
+        Assert.Equal(["orders.arrived"], definition.SignalNames);
+        Assert.Contains("\"name\": \"orders.arrived\"", WorkflowDefinitionJson.ToJson(definition), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_signal_trigger_without_a_name_is_refused_naming_it()
+    {
+        var e = Assert.Throws<WorkflowDefinitionException>(() => WorkflowDefinitionJson.Parse("""{"id": "s", "triggers": [{"type": "signal"}], "steps": [{"type": "noop", "id": "x"}]}"""));
+
+        Assert.Contains(e.Errors, x => x.Path.StartsWith("triggers[0]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Defaults_apply_to_left_out_fields()
     {
         var definition = WorkflowDefinitionJson.Parse("""{"id": "d", "steps": [{"type": "http", "id": "h", "url": "http://x"}]}""");

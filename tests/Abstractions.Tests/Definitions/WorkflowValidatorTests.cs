@@ -417,6 +417,56 @@ public class WorkflowValidatorTests
     private static WorkflowDefinition WithSql(params SqlStep[] steps) =>
         Samples.Minimal() with { Triggers = [new TableTrigger { Tables = ["raw.events"] }], Steps = steps };
 
+    [Theory]
+    [InlineData("orders")]
+    [InlineData("orders.arrived")]
+    [InlineData("kafka_orders-v2")]
+    [InlineData("9lives")]
+    public void A_signal_trigger_names_a_signal(string name)
+    {
+        Assert.Empty(WorkflowValidator.Validate(Samples.Minimal() with { Triggers = [new SignalTrigger { Name = name }] }));
+        Assert.True(WorkflowValidator.IsSignalName(name));
+    }
+
+    [Theory]
+    [InlineData("", "required")]
+    [InlineData("  ", "required")]
+    [InlineData("has space", "is not a signal name")]
+    [InlineData("a/b", "is not a signal name")]
+    [InlineData("..", "is not a signal name")]
+    [InlineData(".hidden", "is not a signal name")]
+    [InlineData("-dash", "is not a signal name")]
+    [InlineData("ünicode", "is not a signal name")]
+    public void A_bad_signal_name_is_refused_at_its_path(string name, string message) =>
+        AssertError(Samples.Minimal() with { Triggers = [new ManualTrigger(), new SignalTrigger { Name = name }] }, "triggers[1].name", message);
+
+    [Fact]
+    public void A_signal_name_may_be_128_characters_not_129()
+    {
+        Assert.Empty(WorkflowValidator.Validate(Samples.Minimal() with { Triggers = [new SignalTrigger { Name = new string('s', 128) }] }));
+        AssertError(Samples.Minimal() with { Triggers = [new SignalTrigger { Name = new string('s', 129) }] }, "triggers[0].name", "1 to 128");
+        Assert.False(WorkflowValidator.IsSignalName(new string('s', 129)));
+        Assert.False(WorkflowValidator.IsSignalName(null));
+    }
+
+    [Fact]
+    public void The_same_signal_twice_is_refused_at_the_second()
+    {
+        var definition = Samples.Minimal() with { Triggers = [new SignalTrigger { Name = "go" }, new ManualTrigger(), new SignalTrigger { Name = "go" }] };
+
+        AssertError(definition, "triggers[2].name", "duplicate signal trigger 'go' (also triggers[0])");
+    }
+
+    [Fact]
+    public void A_bad_signal_name_given_to_post_is_an_argument_error_naming_signal()
+    {
+        var error = Assert.Throws<ArgumentException>(() => WorkflowValidator.ThrowIfNotSignalName("no/such"));
+
+        Assert.Equal("signal", error.ParamName);
+        Assert.Contains("'no/such' is not a signal name", error.Message, StringComparison.Ordinal);
+        WorkflowValidator.ThrowIfNotSignalName("fine.name");
+    }
+
     private static void AssertError(WorkflowDefinition definition, string path, string message, Func<string, bool>? tableExists = null)
     {
         var error = Assert.Single(WorkflowValidator.Validate(definition, tableExists));

@@ -1,0 +1,21 @@
+using OrleansMaestro.Abstractions.Runs;
+
+namespace OrleansMaestro.Grains.Orchestration;
+
+// External signals: a post to a signal the active version triggers on queues a run, as a manual start would.
+public sealed partial class WorkflowGrain
+{
+    public async Task<long> OnSignalAsync(string signal, IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var definition = Existing();
+        if (!definition.SignalNames.Contains(signal, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException($"Workflow '{WorkflowId}' (version {definition.Version}) has no trigger on signal '{signal}'.");
+        }
+
+        // One signal can start workflows that declare different parameters: each takes the ones it declares.
+        var resolved = ResolveParameters(definition, parameters ?? new Dictionary<string, string>(), ignoreUnknown: true);
+        return await EnqueueAsync(RunTriggers.Signal, resolved);
+    }
+}
