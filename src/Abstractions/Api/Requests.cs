@@ -1,3 +1,4 @@
+using OrleansMaestro.Abstractions.Grains;
 using OrleansMaestro.Abstractions.Runs;
 
 namespace OrleansMaestro.Abstractions.Api;
@@ -65,12 +66,12 @@ public sealed record RunQuery
     {
         if (Limit is < 1 or > MaxLimit)
         {
-            throw new ArgumentOutOfRangeException("limit", Limit, $"limit must be between 1 and {MaxLimit}, not {Limit}.");
+            throw new FieldOutOfRangeException("limit", $"limit must be between 1 and {MaxLimit}, not {Limit}.");
         }
 
         if (Since is { } since && Until is { } until && until <= since)
         {
-            throw new ArgumentException($"until ({until:O}) must be after since ({since:O}).", "until");
+            throw new InvalidFieldException($"until ({until:O}) must be after since ({since:O}).", "until");
         }
     }
 

@@ -41,7 +41,7 @@ public static partial class WorkflowValidator
     {
         if (!IsSignalName(name))
         {
-            throw new ArgumentException($"'{name}' is not a signal name: {SignalNameRule}", "signal");
+            throw new Grains.InvalidFieldException($"'{name}' is not a signal name: {SignalNameRule}", "signal");
         }
     }
 

@@ -43,7 +43,7 @@ public sealed partial class SignalGrain(
         // the whole post, rather than starting some of the runs.
         var targets = new List<string>();
         var stale = new List<string>();
-        ArgumentException? missing = null;
+        InvalidFieldException? missing = null;
         foreach (var workflowId in state.State.Subscribers.Order(StringComparer.Ordinal))
         {
             var info = await GrainFactory.GetGrain<IWorkflowGrain>(workflowId).GetAsync();
@@ -55,7 +55,7 @@ public sealed partial class SignalGrain(
 
             if (info.Definition.Parameters.FirstOrDefault(p => p.Default is null && !parameters.ContainsKey(p.Name)) is { } required)
             {
-                missing ??= new ArgumentException(
+                missing ??= new InvalidFieldException(
                     $"Workflow '{workflowId}', which signal '{Signal}' starts, requires parameter '{required.Name}'; no run was started.",
                     $"parameters.{required.Name}");
             }

@@ -42,7 +42,7 @@ public sealed class TableDirectoryGrain(SqlCatalog catalog) : Grain, ITableDirec
         }
         catch (FormatException e)
         {
-            throw new ArgumentException(e.Message, nameof(table), e);
+            throw new InvalidFieldException(e.Message, nameof(table));
         }
 
         Iceberg.Tables.Table loaded;

@@ -147,13 +147,13 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             // A backfill covers exactly the ranges asked for, outside the run strategy, and moves no watermark.
             if (ranges.Count == 0)
             {
-                throw new ArgumentException($"A backfill of workflow '{WorkflowId}' needs at least one source range.", "sources");
+                throw new InvalidFieldException($"A backfill of workflow '{WorkflowId}' needs at least one source range.", "sources");
             }
 
             var unknown = ranges.Select(r => r?.Table).Where(t => t is null || !definition.SourceTables.Contains(t, StringComparer.Ordinal)).ToArray();
             if (unknown.Length > 0)
             {
-                throw new ArgumentException($"Backfill names tables that are not sources of workflow '{WorkflowId}': {string.Join(", ", unknown)}.", "sources");
+                throw new InvalidFieldException($"Backfill names tables that are not sources of workflow '{WorkflowId}': {string.Join(", ", unknown)}.", "sources");
             }
 
             var number = ++S.LastRunNumber;
@@ -501,7 +501,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         var unknown = given.Keys.Where(k => definition.Parameters.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToArray();
         if (unknown.Length > 0 && !ignoreUnknown)
         {
-            throw new ArgumentException(
+            throw new InvalidFieldException(
                 $"Unknown parameter{(unknown.Length > 1 ? "s" : "")} for workflow '{definition.Id}': {string.Join(", ", unknown)} (it declares {Declared(definition)}).",
                 $"parameters.{unknown[0]}");
         }
@@ -511,7 +511,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         {
             result[parameter.Name] = given.TryGetValue(parameter.Name, out var value)
                 ? value
-                : parameter.Default ?? throw new ArgumentException($"Parameter '{parameter.Name}' of workflow '{definition.Id}' is required (it has no default).", $"parameters.{parameter.Name}");
+                : parameter.Default ?? throw new InvalidFieldException($"Parameter '{parameter.Name}' of workflow '{definition.Id}' is required (it has no default).", $"parameters.{parameter.Name}");
         }
 
         return result;

@@ -55,7 +55,7 @@ public sealed class WorkflowRegistryGrain(
         }
         catch (FormatException e)
         {
-            throw new ArgumentException(e.Message, nameof(table), e);
+            throw new InvalidFieldException(e.Message, nameof(table));
         }
 
         return await catalog.TableExistsAsync(id)

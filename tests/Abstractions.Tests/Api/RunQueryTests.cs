@@ -13,7 +13,7 @@ public class RunQueryTests
     [InlineData(1001)]
     public void A_limit_outside_1_to_1000_is_refused_naming_limit(int limit)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RunQuery { Limit = limit }.ThrowIfInvalid());
+        var error = Assert.ThrowsAny<ArgumentOutOfRangeException>(() => new RunQuery { Limit = limit }.ThrowIfInvalid());
 
         Assert.Equal("limit", error.ParamName);
     }
@@ -26,7 +26,7 @@ public class RunQueryTests
     [Fact]
     public void Until_must_be_after_since()
     {
-        var error = Assert.Throws<ArgumentException>(() => new RunQuery { Since = T0, Until = T0 }.ThrowIfInvalid());
+        var error = Assert.ThrowsAny<ArgumentException>(() => new RunQuery { Since = T0, Until = T0 }.ThrowIfInvalid());
 
         Assert.Equal("until", error.ParamName);
         new RunQuery { Since = T0, Until = T0.AddTicks(1) }.ThrowIfInvalid();

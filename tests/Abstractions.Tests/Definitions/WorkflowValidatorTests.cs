@@ -460,7 +460,7 @@ public class WorkflowValidatorTests
     [Fact]
     public void A_bad_signal_name_given_to_post_is_an_argument_error_naming_signal()
     {
-        var error = Assert.Throws<ArgumentException>(() => WorkflowValidator.ThrowIfNotSignalName("no/such"));
+        var error = Assert.ThrowsAny<ArgumentException>(() => WorkflowValidator.ThrowIfNotSignalName("no/such"));
 
         Assert.Equal("signal", error.ParamName);
         Assert.Contains("'no/such' is not a signal name", error.Message, StringComparison.Ordinal);

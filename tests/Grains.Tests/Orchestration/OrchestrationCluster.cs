@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Orleans.Core.Internal;
 using Orleans.TestingHost;
 using OrleansMaestro.Abstractions.Definitions;
 using OrleansMaestro.Abstractions.Grains;
@@ -122,6 +123,16 @@ public sealed class OrchestrationCluster : IAsyncLifetime
                 && info.Latest.All(l => info.Watermarks.TryGetValue(l.Key, out var w) && w == l.Value);
         }, timeout ?? TimeSpan.FromSeconds(90), () => $"workflow {workflowId} to catch up (active runs: {string.Join(",", info?.ActiveRuns ?? [])})");
         return info!;
+    }
+
+    /// <summary>Deactivates <paramref name="grain"/>'s activation and waits until it is gone, so the next call activates it from its stored state.</summary>
+    public async Task DeactivateAsync(IAddressable grain)
+    {
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        // The deactivation completes after the call returns; a call that lands before then reaches the old activation.
+        var id = grain.GetGrainId();
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        await WaitUntilAsync(async () => !(await management.GetActiveGrains(id.Type)).Contains(id), TimeSpan.FromSeconds(30), () => $"{id} to deactivate");
     }
 
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)

@@ -50,7 +50,7 @@ public sealed class ValidationTests(OrchestrationCluster cluster)
         Assert.Equal(2, (await grain.GetAsync())!.Definition.Version);
     }
 
-    private static WorkflowDefinition Definition(string @case, string id)
+    internal static WorkflowDefinition Definition(string @case, string id)
     {
         var manual = new TriggerDefinition[] { new ManualTrigger() };
         return @case switch
