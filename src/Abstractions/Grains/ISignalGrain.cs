@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using OrleansMaestro.Abstractions.Api;
 
 namespace OrleansMaestro.Abstractions.Grains;
@@ -15,8 +16,11 @@ public interface ISignalGrain : IGrainWithStringKey
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(string workflowId);
 
-    /// <summary>Starts a run of every subscribed workflow; returns the runs started.</summary>
-    [Alias("Post")]
+    /// <summary>
+    /// Starts a run of every subscribed workflow; returns the runs started. Interleaves: a workflow may be waiting on
+    /// this grain (subscribing while a version is stored) while the post waits on that workflow.
+    /// </summary>
+    [Alias("Post"), AlwaysInterleave]
     Task<SignalAccepted> PostAsync(IReadOnlyDictionary<string, string> parameters);
 
     [Alias("GetSubscribers")]

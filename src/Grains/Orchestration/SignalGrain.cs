@@ -44,7 +44,8 @@ public sealed partial class SignalGrain(
         var targets = new List<string>();
         var stale = new List<string>();
         InvalidFieldException? missing = null;
-        foreach (var workflowId in state.State.Subscribers.Order(StringComparer.Ordinal))
+        // A copy: subscriptions may change while the post waits on the workflows (it interleaves).
+        foreach (var workflowId in state.State.Subscribers.Order(StringComparer.Ordinal).ToArray())
         {
             var info = await GrainFactory.GetGrain<IWorkflowGrain>(workflowId).GetAsync();
             if (info is null || !info.Definition.SignalNames.Contains(Signal, StringComparer.Ordinal))
@@ -91,14 +92,24 @@ public sealed partial class SignalGrain(
     public Task<IReadOnlyList<string>> GetSubscribersAsync() =>
         Task.FromResult<IReadOnlyList<string>>([.. state.State.Subscribers.Order(StringComparer.Ordinal)]);
 
+    /// <summary>
+    /// Unsubscribes stale subscribers through this grain's own reference: a post interleaves, so the state is changed
+    /// (and written) only by the calls that do not.
+    /// </summary>
     private async Task DropAsync(IReadOnlyList<string> workflowIds)
     {
-        var dropped = workflowIds.Where(state.State.Subscribers.Remove).ToArray();
-        if (dropped.Length > 0)
+        if (workflowIds.Count == 0)
         {
-            await state.WriteStateAsync();
-            LogDropped(Signal, string.Join(", ", dropped));
+            return;
         }
+
+        var self = GrainFactory.GetGrain<ISignalGrain>(Signal);
+        foreach (var workflowId in workflowIds)
+        {
+            await self.UnsubscribeAsync(workflowId);
+        }
+
+        LogDropped(Signal, string.Join(", ", workflowIds));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Signal {Signal} posted: {Runs} runs started")]
