@@ -136,7 +136,29 @@ public static partial class WorkflowValidator
                 {
                     Add($"{path}.name", $"duplicate parameter name '{parameter.Name}' (also parameters[{seen[parameter.Name]}]).");
                 }
+                else if (parameter.Default is null && AutomaticTrigger() is { } trigger)
+                {
+                    // Table commits and cron ticks start runs with no values given, so each parameter needs its default.
+                    Add($"{path}.default", $"required: '{parameter.Name}' needs a default, because the {trigger} trigger starts runs without parameter values (only manual and signal starts give values).");
+                }
             }
+        }
+
+        /// <summary>The kind of the first trigger that starts runs by itself (table or cron), if any.</summary>
+        private string? AutomaticTrigger()
+        {
+            foreach (var trigger in definition.Triggers ?? [])
+            {
+                switch (trigger)
+                {
+                    case Definitions.TableTrigger:
+                        return "table";
+                    case Definitions.CronTrigger:
+                        return "cron";
+                }
+            }
+
+            return null;
         }
 
         private void Triggers(IReadOnlyList<TriggerDefinition>? triggers)

@@ -14,7 +14,7 @@ internal static class Samples
         Parameters =
         [
             new ParameterDefinition { Name = "region", Description = "Which region.", Default = "eu" },
-            new ParameterDefinition { Name = "day" },
+            new ParameterDefinition { Name = "day", Default = "today" },
         ],
         Triggers =
         [

@@ -122,6 +122,19 @@ public class WorkflowValidatorTests
     }
 
     [Fact]
+    public void A_parameter_without_default_is_refused_when_table_commits_or_cron_ticks_start_runs()
+    {
+        ParameterDefinition[] parameters = [new() { Name = "region", Default = "eu" }, new() { Name = "day" }];
+
+        AssertError(Samples.Minimal() with { Parameters = parameters, Triggers = [new TableTrigger { Tables = ["raw.events"] }] },
+            "parameters[1].default", "the table trigger starts runs without parameter values");
+        AssertError(Samples.Minimal() with { Parameters = parameters, Triggers = [new ManualTrigger(), new CronTrigger { Cron = "@daily" }] },
+            "parameters[1].default", "the cron trigger");
+        Assert.Empty(WorkflowValidator.Validate(Samples.Minimal() with { Parameters = parameters, Triggers = [new ManualTrigger(), new SignalTrigger { Name = "go" }] }));
+        Assert.Empty(WorkflowValidator.Validate(Samples.Minimal() with { Parameters = parameters }));
+    }
+
+    [Fact]
     public void A_table_trigger_needs_tables() =>
         AssertError(Samples.Minimal() with { Triggers = [new TableTrigger()] }, "triggers[0].tables", "at least one table");
 
