@@ -44,7 +44,8 @@ public sealed partial class WorkflowGrain
         }
 
         ForgetFinishedRunsBefore(oldest);
-        return [.. result.Take(want)];
+        // Run numbers follow creation, so the newest numbers are the newest runs; the order is the directory's.
+        return [.. result.Take(want).Order(RunQuery.NewestFirst)];
     }
 
     /// <summary>One run: queued in this grain (no run grain yet, or its start was lost), or as its run grain has it.</summary>
