@@ -17,9 +17,9 @@ public sealed record RunPlan
     /// <summary><c>table</c>, <c>cron</c>, <c>manual</c>, <c>signal</c> or <c>backfill</c>.</summary>
     [Id(4)] public string Trigger { get; init; } = "manual";
 
+    /// <summary>When the workflow created the run (queued or started), so a run keeps its creation time when it leaves the queue.</summary>
+    [Id(7)] public DateTimeOffset? CreatedAt { get; init; }
+
     /// <summary>When the newest source commit the run covers happened (for commit-to-run delay measurements).</summary>
     [Id(5)] public DateTimeOffset? TriggeringCommitAt { get; init; }
-
-    /// <summary>When the workflow created the run (queued or started), so a run keeps its creation time when it leaves the queue.</summary>
-    [Id(6)] public DateTimeOffset? CreatedAt { get; init; }
 }

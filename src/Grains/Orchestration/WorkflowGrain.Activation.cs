@@ -67,6 +67,13 @@ public sealed partial class WorkflowGrain
     /// <summary>Puts the active version's triggers into effect (after the state that names it was written).</summary>
     private async Task ApplyTriggersAsync(WorkflowDefinition? previous, WorkflowDefinition next)
     {
+        if (previous is null && S.Versions.Count > 1)
+        {
+            // Recreated after a delete, which disposed this activation's timers: start them afresh.
+            _reconcileTimer?.Dispose();
+            _reconcileTimer = null;
+        }
+
         await ApplySubscriptionsAsync(previous, next);
         await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
         StartTimers(next);

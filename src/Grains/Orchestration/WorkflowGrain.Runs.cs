@@ -98,6 +98,15 @@ public sealed partial class WorkflowGrain
         }
     }
 
+    /// <summary>A manual, cron or signal start for the queue (the run strategy decides when it runs), with the next run number.</summary>
+    private PendingStart NewPending(string trigger, Dictionary<string, string> parameters) => new()
+    {
+        RunNumber = ++S.LastRunNumber,
+        Trigger = trigger,
+        Parameters = new(parameters, StringComparer.Ordinal),
+        CreatedAt = _time.GetUtcNow(),
+    };
+
     /// <summary>
     /// Records every queued start as a stopped run with <paramref name="reason"/> and empties the queue. Each is recorded
     /// before it leaves the queue, so a crash in between records it again (idempotent), never loses its number.

@@ -15,7 +15,10 @@ public sealed partial class WorkflowGrain
         }
 
         // One signal can start workflows that declare different parameters: each takes the ones it declares.
-        var resolved = ResolveParameters(definition, parameters ?? new Dictionary<string, string>(), ignoreUnknown: true);
-        return await EnqueueAsync(RunTriggers.Signal, resolved);
+        var pending = NewPending(RunTriggers.Signal, ResolveParameters(definition, parameters ?? new Dictionary<string, string>(), ignoreUnknown: true));
+        S.Pending.Add(pending);
+        await _state.WriteStateAsync();
+        await ScheduleAsync();
+        return pending.RunNumber;
     }
 }

@@ -46,10 +46,18 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
     {
         if (S.Current is { } definition)
         {
-            StartTimers(definition);
-            await SubscribeAsync(definition);
+            foreach (var signal in definition.SignalNames)
+            {
+                await GrainFactory.GetGrain<ISignalGrain>(signal).SubscribeAsync(WorkflowId);
+            }
+
             // Also lists workflows stored before the registry existed, and repairs a registration a crash lost.
             await RegisterAsync(definition);
+            StartTimers(definition);
+            foreach (var table in definition.SourceTables)
+            {
+                await GrainFactory.GetGrain<ITableGrain>(table).SubscribeAsync(WorkflowId);
+            }
         }
         else if (S.Deleted && S.Active is { } deleted)
         {
@@ -157,7 +165,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             }
 
             var number = ++S.LastRunNumber;
-            var plan = new RunPlan { Definition = definition, RunNumber = number, Parameters = parameters, Sources = ranges, Trigger = RunTriggers.Backfill, CreatedAt = _time.GetUtcNow() };
+            var plan = new RunPlan { Definition = definition, RunNumber = number, Parameters = parameters, Sources = ranges, Trigger = RunTriggers.Backfill };
             S.Plans[number] = plan;
             S.ActiveRuns.Add(number);
             await _state.WriteStateAsync();
@@ -165,13 +173,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             return number;
         }
 
-        return await EnqueueAsync(RunTriggers.Manual, parameters);
-    }
-
-    /// <summary>Queues a manual, cron or signal start; the run strategy decides when it runs.</summary>
-    private async Task<long> EnqueueAsync(string trigger, Dictionary<string, string> parameters)
-    {
-        var pending = new PendingStart { RunNumber = ++S.LastRunNumber, Trigger = trigger, Parameters = new(parameters, StringComparer.Ordinal), CreatedAt = _time.GetUtcNow() };
+        var pending = NewPending(RunTriggers.Manual, parameters);
         S.Pending.Add(pending);
         await _state.WriteStateAsync();
         await ScheduleAsync();
@@ -253,9 +255,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         }
 
         _reconcileTimer?.Dispose();
-        _reconcileTimer = null;
         _cronTimer?.Dispose();
-        _cronTimer = null;
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => ReconcileAsync();
@@ -351,11 +351,11 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         {
             Definition = definition,
             RunNumber = number,
+            CreatedAt = pending?.CreatedAt ?? _time.GetUtcNow(),
             Parameters = pending?.Parameters ?? ResolveParameters(definition, new Dictionary<string, string>()),
             Sources = sources,
             Trigger = pending?.Trigger ?? RunTriggers.Table,
             TriggeringCommitAt = newestCommit,
-            CreatedAt = pending?.CreatedAt ?? _time.GetUtcNow(),
         };
         S.Claims.Add(claim);
         S.ActiveRuns.Add(number);
@@ -471,7 +471,9 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         }
 
         S.LastCronFire = occurrence;
-        await EnqueueAsync(RunTriggers.Cron, ResolveParameters(definition, new Dictionary<string, string>()));
+        S.Pending.Add(NewPending(RunTriggers.Cron, ResolveParameters(definition, new Dictionary<string, string>())));
+        await _state.WriteStateAsync();
+        await ScheduleAsync();
         ScheduleCron(definition);
     }
 
