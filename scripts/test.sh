@@ -16,6 +16,9 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 echo "== installing test tools (s3rver, icebird)"
 (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error) || exit 1
+echo "== kubectl (renders the k8s overlays offline)"
+kubectl_dir=$(bash scripts/install-kubectl.sh) || exit 1
+export PATH="$kubectl_dir:$PATH"
 
 echo "== building"
 dotnet build OrleansMaestro.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
