@@ -23,8 +23,23 @@ public class ApiSilo : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Whether a short demo run first creates the demo's source table <c>raw.events</c> in the data folder (a SQL step
+    /// needs a table to read; the API cannot create one by itself).
+    /// </summary>
+    protected virtual bool CreateDemoTables => true;
+
     public async Task InitializeAsync()
     {
+        if (CreateDemoTables)
+        {
+            var demo = await SiloProcess.RunAsync(_data.Path, Environment, "--demo", "--demo-duration", "1", "--data", _data.Path);
+            if (!demo.Output.Contains("table raw.events created", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The demo did not create raw.events: {demo}");
+            }
+        }
+
         _silo = SiloProcess.Start(_data.Path, Environment, "--data", _data.Path);
         Http = new HttpClient { BaseAddress = _silo.HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
         var deadline = DateTime.UtcNow + StartTimeout;

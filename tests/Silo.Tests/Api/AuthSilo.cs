@@ -6,6 +6,8 @@ public sealed class AuthSilo : ApiSilo
     public const string WriterKey = "writer-key-0123456789abcdef";
     public const string ReaderKey = "reader-key-0123456789abcdef";
 
+    protected override bool CreateDemoTables => false;
+
     protected override IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
     {
         ["Maestro__Http__Auth__Enabled"] = "true",

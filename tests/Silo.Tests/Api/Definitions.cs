@@ -25,11 +25,16 @@ public static class Definitions
         }
         """;
 
-    /// <summary>A SQL step without inputs that creates <paramref name="table"/>.</summary>
+    /// <summary>A SQL step that counts the demo's <c>raw.events</c> into <paramref name="table"/> (creating it).</summary>
     public static string Writes(string id, string table) => $$"""
         {
           "id": "{{id}}",
-          "steps": [{ "type": "sql", "id": "write", "query": "SELECT 1 AS n", "target": "{{table}}" }]
+          "steps": [{
+            "type": "sql", "id": "write",
+            "inputs": [{ "table": "raw.events", "as": "events", "mode": "full" }],
+            "query": "SELECT count(*) AS n FROM events",
+            "target": "{{table}}"
+          }]
         }
         """;
 }

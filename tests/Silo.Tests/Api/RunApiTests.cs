@@ -118,36 +118,40 @@ public sealed class RunApiTests(ApiSilo silo)
     public async Task Stop_stops_a_running_run_refuses_a_queued_one_and_restart_runs_the_stopped_steps_again()
     {
         await PutAsync(Definitions.Sleepy("run-stop", "30s"));
-        var running = await StartAsync("run-stop");
-        var queued = await StartAsync("run-stop");
-        await WaitAsync(running, r => r.Status == RunStatus.Running);
+        var first = await StartAsync("run-stop");
+        var second = await StartAsync("run-stop");
+        await WaitAsync(first, r => r.Status == RunStatus.Running);
 
-        // Sequential: the second run waits for the first, and a queued run cannot be stopped (yet).
-        using var stopQueued = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{queued.RunNumber}/stop"), null);
+        // Sequential: the second run waits for the first; a queued run has not started, so it can be neither stopped nor restarted.
+        using var stopQueued = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{second.RunNumber}/stop"), null);
         var problem = await Problem.AssertConflictAsync(stopQueued);
         Assert.Contains("queued", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        using var restartQueued = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{queued.RunNumber}/restart"), null);
+        using var restartQueued = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{second.RunNumber}/restart"), null);
         await Problem.AssertConflictAsync(restartQueued);
 
-        using var stopped = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{running.RunNumber}/stop"), null);
+        using var stopped = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{first.RunNumber}/stop"), null);
         Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
         Assert.Equal(RunStatus.Stopped, (await ReadAsync<RunInfo>(stopped)).Status);
 
         // Stopping a finished run changes nothing and says so by its status.
-        using var again = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{running.RunNumber}/stop"), null);
+        using var again = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{first.RunNumber}/stop"), null);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(RunStatus.Stopped, (await ReadAsync<RunInfo>(again)).Status);
 
-        // The queued run starts now; stop it too so the restart below is the only activity.
-        await WaitAsync(queued, r => r.Status == RunStatus.Running);
-        using var stopSecond = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{queued.RunNumber}/stop"), null);
-        Assert.Equal(HttpStatusCode.OK, stopSecond.StatusCode);
+        // The first run is superseded by the second (it covers the same snapshots): 409.
+        using var superseded = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{first.RunNumber}/restart"), null);
+        await Problem.AssertConflictAsync(superseded);
 
-        using var restarted = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{running.RunNumber}/restart"), null);
+        await WaitAsync(second, r => r.Status == RunStatus.Running);
+        using var stopSecond = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{second.RunNumber}/stop"), null);
+        Assert.Equal(RunStatus.Stopped, (await ReadAsync<RunInfo>(stopSecond)).Status);
+
+        using var restarted = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{second.RunNumber}/restart"), null);
         Assert.True(restarted.StatusCode == HttpStatusCode.OK, await restarted.Content.ReadAsStringAsync());
         var info = await ReadAsync<RunInfo>(restarted);
         Assert.Equal(1, info.Restarts);
         Assert.False(info.Status.IsFinal());
-        using var cleanup = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{running.RunNumber}/stop"), null);
+        using var cleanup = await Http.PostAsync(Url($"/api/v1/workflows/run-stop/runs/{second.RunNumber}/stop"), null);
         Assert.Equal(HttpStatusCode.OK, cleanup.StatusCode);
 
         using var missing = await Http.PostAsync(Url("/api/v1/workflows/run-stop/runs/99/stop"), null);

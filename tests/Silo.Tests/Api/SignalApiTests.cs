@@ -39,8 +39,9 @@ public sealed class SignalApiTests(ApiSilo silo)
         using var body = await Http.PostAsync(Url("/api/v1/signals/api.fine"), Json("""{ "parameters": ["a"] }"""));
         await Problem.AssertInvalidAsync(body, "parameters");
 
+        // Cut short after the parameters: the body breaks at its root.
         using var broken = await Http.PostAsync(Url("/api/v1/signals/api.fine"), Json("""{ "parameters": { "a": "b" }"""));
-        await Problem.AssertInvalidAsync(broken, "parameters");
+        await Problem.AssertInvalidAsync(broken, "$");
     }
 
     private static Uri Url(string path) => new(path, UriKind.Relative);

@@ -5,7 +5,7 @@ using static OrleansMaestro.Silo.Tests.Api.ApiSilo;
 
 namespace OrleansMaestro.Silo.Tests.Api;
 
-/// <summary>Tables, refresh and lineage against a real silo; a SQL step creates the table they look at.</summary>
+/// <summary>Tables, refresh and lineage against a real silo; a SQL step over the demo's raw.events creates the table they look at.</summary>
 [Collection(ApiSiloCollection.Name)]
 public sealed class TableApiTests(ApiSilo silo)
 {
@@ -50,6 +50,8 @@ public sealed class TableApiTests(ApiSilo silo)
         var graph = await ReadAsync<LineageGraph>(around);
         Assert.Contains(graph.Nodes, n => n.Id == "tbl-writer");
         Assert.Contains(graph.Nodes, n => n.Id == "api.numbers");
+        Assert.Contains(graph.Edges, e => e.From == "raw.events" && e.To == "tbl-writer");
+        Assert.Contains(graph.Edges, e => e.From == "tbl-writer" && e.To == "api.numbers");
 
         using var whole = await Http.GetAsync(Url(ApiRoutes.Lineage));
         Assert.Contains((await ReadAsync<LineageGraph>(whole)).Nodes, n => n.Id == "api.numbers");

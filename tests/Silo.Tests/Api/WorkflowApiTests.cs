@@ -46,7 +46,7 @@ public sealed class WorkflowApiTests(ApiSilo silo)
     public async Task Malformed_json_and_a_wrong_content_type_are_400s_naming_where()
     {
         using var broken = await Http.PostAsync(Url(ApiRoutes.Workflows), Json("""{ "id": "wf-broken", "steps": [ """));
-        var messages = await Problem.AssertInvalidAsync(broken, "steps");
+        var messages = await Problem.AssertInvalidAsync(broken, "steps[0]");
         Assert.Contains(messages, m => m.Contains("invalid JSON", StringComparison.Ordinal));
 
         using var text = await Http.PostAsync(Url(ApiRoutes.Workflows), new StringContent(Definitions.Sleepy("wf-text"), System.Text.Encoding.UTF8, "text/plain"));
