@@ -57,6 +57,20 @@ public sealed class WorkflowApiTests(ApiSilo silo)
     }
 
     [Fact]
+    public async Task A_body_over_the_limit_is_a_413_problem_and_a_definition_without_id_a_400()
+    {
+        var huge = $$"""{ "id": "wf-huge", "description": "{{new string('x', 5 * 1024 * 1024)}}", "steps": [{ "type": "noop", "id": "a" }] }""";
+        // Expect: 100-continue, so the client waits for the refusal instead of writing 5 MiB into a closed connection.
+        using var request = new HttpRequestMessage(HttpMethod.Post, Url(ApiRoutes.Workflows)) { Content = Json(huge) };
+        request.Headers.ExpectContinue = true;
+        using var tooLarge = await Http.SendAsync(request);
+        await Problem.AssertAsync(tooLarge, HttpStatusCode.RequestEntityTooLarge, "too-large");
+
+        using var noId = await Http.PostAsync(Url(ApiRoutes.Workflows), Json("""{ "steps": [{ "type": "noop", "id": "a" }] }"""));
+        await Problem.AssertInvalidAsync(noId, "id");
+    }
+
+    [Fact]
     public async Task Validate_answers_200_for_a_valid_definition_and_400_naming_errors_without_storing()
     {
         using var valid = await Http.PostAsync(Url(ApiRoutes.ValidateWorkflow), Json(Definitions.Sleepy("wf-validate")));
