@@ -21,7 +21,11 @@ public class ApiSilo : IAsyncLifetime
 
     public SiloProcess Process => _silo ?? throw new InvalidOperationException("The silo is not started.");
 
-    protected virtual IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>();
+    protected virtual IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
+    {
+        // Short, so a test sees keep-alive comments while a one-second step runs.
+        ["Maestro__Http__EventKeepAlive"] = "00:00:00.300",
+    };
 
     /// <summary>
     /// Whether a short demo run first creates the demo's source table <c>raw.events</c> in the data folder (a SQL step

@@ -27,8 +27,10 @@ public sealed class RunEventApiTests(ApiSilo silo)
         using var response = await Http.GetAsync(Url($"/api/v1/workflows/sse-run/runs/{run.RunNumber}/events"), HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        var frames = await ReadFramesAsync(await response.Content.ReadAsStreamAsync(timeout.Token), timeout.Token);
+        var (frames, keepAlives) = await ReadFramesAsync(await response.Content.ReadAsStreamAsync(timeout.Token), timeout.Token);
 
+        // The one-second nap is longer than the test silo's keep-alive (300 ms).
+        Assert.True(keepAlives > 0, "no keep-alive comment while the step slept");
         Assert.Equal(RunEventTypes.Snapshot, frames[0].Event);
         var events = frames.Select(f => JsonSerializer.Deserialize<RunEvent>(f.Data, ApiJson.Options)!).ToArray();
         Assert.Equal(Enumerable.Range(1, events.Length).Select(i => (long)i), events.Select(e => e.Sequence));
@@ -43,7 +45,7 @@ public sealed class RunEventApiTests(ApiSilo silo)
         using var request = new HttpRequestMessage(HttpMethod.Get, Url($"/api/v1/workflows/sse-run/runs/{run.RunNumber}/events"));
         request.Headers.Add("Last-Event-ID", frames[^1].Id);
         using var again = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        var replay = await ReadFramesAsync(await again.Content.ReadAsStreamAsync(timeout.Token), timeout.Token);
+        var (replay, _) = await ReadFramesAsync(await again.Content.ReadAsStreamAsync(timeout.Token), timeout.Token);
         Assert.Equal(RunEventTypes.Snapshot, Assert.Single(replay).Event);
     }
 
@@ -56,9 +58,10 @@ public sealed class RunEventApiTests(ApiSilo silo)
         await Problem.AssertInvalidAsync(bad, "runNumber");
     }
 
-    private static async Task<List<(string? Id, string? Event, string Data)>> ReadFramesAsync(Stream stream, CancellationToken cancellationToken)
+    private static async Task<(List<(string? Id, string? Event, string Data)> Frames, int KeepAlives)> ReadFramesAsync(Stream stream, CancellationToken cancellationToken)
     {
         var frames = new List<(string?, string?, string)>();
+        var keepAlives = 0;
         using var reader = new StreamReader(stream);
         string? id = null, type = null, data = null;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
@@ -71,6 +74,10 @@ public sealed class RunEventApiTests(ApiSilo silo)
                 }
 
                 (id, type, data) = (null, null, null);
+            }
+            else if (line == ": keep-alive")
+            {
+                keepAlives++;
             }
             else if (line.StartsWith("id: ", StringComparison.Ordinal))
             {
@@ -86,7 +93,7 @@ public sealed class RunEventApiTests(ApiSilo silo)
             }
         }
 
-        return frames;
+        return (frames, keepAlives);
     }
 
     private static Uri Url(string path) => new(path, UriKind.Relative);
