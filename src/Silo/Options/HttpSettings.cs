@@ -11,4 +11,7 @@ public sealed class HttpSettings
     /// single-node install by accident) and every interface in the cluster profile (pods are reached through a Service).
     /// </summary>
     public string? Address { get; set; }
+
+    /// <summary>API keys (<c>Maestro:Http:Auth</c>).</summary>
+    public ApiAuthSettings Auth { get; set; } = new();
 }
