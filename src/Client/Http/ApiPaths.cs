@@ -66,7 +66,8 @@ internal static class ApiPaths
 
     public static string Signal(string signal) => Fill(ApiRoutes.Signal, ("signal", signal));
 
-    /// <summary>GET <see cref="ApiRoutes.Runs"/> with the query's filters as query-string parameters (camelCase names).</summary>
+    /// <summary>GET <see cref="ApiRoutes.Runs"/> with the query's filters as query-string parameters
+    /// (<c>workflow</c>, <c>status</c>, <c>since</c>, <c>until</c>, <c>limit</c>).</summary>
     public static string Runs(RunQuery? query)
     {
         var path = new StringBuilder(Fill(ApiRoutes.Runs));
@@ -87,7 +88,7 @@ internal static class ApiPaths
             separator = '&';
         }
 
-        Add("workflowId", query.WorkflowId);
+        Add("workflow", query.WorkflowId);
         Add("status", query.Status is { } status ? StatusName(status) : null);
         Add("since", query.Since?.ToString("O", CultureInfo.InvariantCulture));
         Add("until", query.Until?.ToString("O", CultureInfo.InvariantCulture));

@@ -7,10 +7,11 @@ namespace OrleansMaestro.Client.Http;
 public sealed partial class HttpMaestroClient
 {
     /// <summary>
-    /// The run's events from the SSE endpoint. When the connection breaks (or the server ends the stream) before the run
-    /// finished, the client reconnects once with <c>Last-Event-ID</c>. Whether the server resumes after that id or starts
-    /// over with a fresh snapshot, the caller sees each change once: a fresh snapshot is turned into the changes since
-    /// the last event seen (<see cref="RunChanges.Between"/>). Sequence numbers are the client's own, counting from 1.
+    /// The run's events from the SSE endpoint (each event's id is the run's revision). When the connection breaks (or
+    /// the server ends the stream) before the run finished, the client reconnects once with <c>Last-Event-ID</c>. The
+    /// caller sees each change once: a fresh snapshot after the reconnect is turned into the changes since the last
+    /// event seen (<see cref="RunChanges.Between"/>), and events of revisions seen already are dropped. Sequence numbers
+    /// are the client's own, counting from 1 without gaps.
     /// </summary>
     /// <inheritdoc />
     public async IAsyncEnumerable<RunEvent> WatchRunAsync(RunReference run, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -19,7 +20,7 @@ public sealed partial class HttpMaestroClient
         var path = ApiPaths.RunEvents(run);
         RunInfo? last = null;
         string? lastId = null;
-        long lastServerSequence = 0;
+        long seenRevision = -1;
         long sequence = 1;
         var reconnected = false;
         while (true)
@@ -43,6 +44,11 @@ public sealed partial class HttpMaestroClient
             }
 
             var resumed = reconnected && last is not null;
+            if (resumed)
+            {
+                seenRevision = last!.Revision;
+            }
+
             var first = true;
             Exception? broken = null;
             using (response)
@@ -71,12 +77,13 @@ public sealed partial class HttpMaestroClient
                     IReadOnlyList<RunEvent> toYield;
                     if (resumed && first && received.Type == RunEventTypes.Snapshot)
                     {
-                        // The server started over: report what changed while we were away, not the whole run again.
+                        // The server watches anew from a snapshot: report what changed while we were away, not the whole run again.
                         toYield = RunChanges.Between(last!, received.Run, sequence);
+                        seenRevision = received.Run.Revision;
                     }
-                    else if (resumed && received.Sequence <= lastServerSequence)
+                    else if (resumed && received.Run.Revision <= seenRevision && !IsEnd(received))
                     {
-                        toYield = []; // replayed
+                        toYield = []; // seen before the reconnect
                     }
                     else
                     {
@@ -85,7 +92,6 @@ public sealed partial class HttpMaestroClient
 
                     first = false;
                     lastId = id ?? lastId;
-                    lastServerSequence = received.Sequence;
                     last = received.Run;
                     foreach (var change in toYield)
                     {
@@ -93,8 +99,7 @@ public sealed partial class HttpMaestroClient
                         yield return change;
                     }
 
-                    // The event that shows the run's end is the last one of a watch.
-                    if (received.Type != RunEventTypes.StepChanged && received.Run.Status.IsFinal())
+                    if (IsEnd(received))
                     {
                         yield break;
                     }
@@ -110,4 +115,7 @@ public sealed partial class HttpMaestroClient
             reconnected = true;
         }
     }
+
+    /// <summary>The event that shows the run's end is the last one of a watch.</summary>
+    private static bool IsEnd(RunEvent change) => change.Type != RunEventTypes.StepChanged && change.Run.Status.IsFinal();
 }

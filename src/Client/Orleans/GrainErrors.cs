@@ -14,6 +14,7 @@ internal static class GrainErrors
     public static MaestroException Map(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        exception = Unwrap(exception);
         return exception switch
         {
             MaestroException maestro => maestro,
@@ -27,10 +28,35 @@ internal static class GrainErrors
             SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ClientNotAvailableException
                 or ConnectionFailedException or TimeoutException =>
                 new MaestroUnavailableException($"The OrleansMaestro cluster could not be reached or did not answer: {exception.Message}", exception),
-            // Only the plain type: subclasses such as ObjectDisposedException mean a client problem, not a state conflict.
-            InvalidOperationException e when e.GetType() == typeof(InvalidOperationException) => new MaestroConflictException(e.Message, e),
+            // A disposed cluster client (the host is stopping) cannot reach the cluster any more; not a state conflict.
+            ObjectDisposedException e => new MaestroUnavailableException($"The Orleans client is shut down: {e.Message}", e),
+            InvalidOperationException e => new MaestroConflictException(e.Message, e),
             _ => new MaestroException(exception.Message, 500, exception),
         };
+    }
+
+    /// <summary>Orleans and async code may wrap the grain's exception; the innermost meaningful one decides (as in the silo's API).</summary>
+    internal static Exception Unwrap(Exception exception)
+    {
+        var e = exception;
+        for (var depth = 0; depth < 8; depth++)
+        {
+            Exception? inner = e switch
+            {
+                AggregateException { InnerExceptions.Count: 1 } a => a.InnerExceptions[0],
+                System.Reflection.TargetInvocationException { InnerException: { } t } => t,
+                OrleansException { InnerException: { } o } when e is not OrleansMessageRejectionException => o,
+                _ => null,
+            };
+            if (inner is null)
+            {
+                return e;
+            }
+
+            e = inner;
+        }
+
+        return e;
     }
 
     /// <summary>Whether <see cref="Map"/> should see the exception (cancellation passes through as it is).</summary>

@@ -26,6 +26,12 @@ public sealed class OrleansMaestroClient : IMaestroClient
     public Task<int> ApplyWorkflowAsync(WorkflowDefinition definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (string.IsNullOrWhiteSpace(definition.Id))
+        {
+            // The id is the grain's key (the HTTP API answers the same).
+            throw new MaestroValidationException("A workflow needs an id.", new Dictionary<string, string[]> { ["id"] = ["required: a workflow needs an id."] });
+        }
+
         return CallAsync(() => Workflow(definition.Id).PutDefinitionAsync(definition), cancellationToken);
     }
 
@@ -50,8 +56,12 @@ public sealed class OrleansMaestroClient : IMaestroClient
         ?? throw new MaestroNotFoundException($"Workflow {workflowId} does not exist.");
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<WorkflowVersionInfo>> ListWorkflowVersionsAsync(string workflowId, CancellationToken cancellationToken = default) =>
-        CallAsync(() => Workflow(workflowId).ListVersionsAsync(), cancellationToken);
+    public async Task<IReadOnlyList<WorkflowVersionInfo>> ListWorkflowVersionsAsync(string workflowId, CancellationToken cancellationToken = default)
+    {
+        var versions = await CallAsync(() => Workflow(workflowId).ListVersionsAsync(), cancellationToken);
+        // A workflow never stored has no versions; a deleted one keeps them (as the HTTP API answers).
+        return versions.Count > 0 ? versions : throw new MaestroNotFoundException($"Workflow {workflowId} does not exist.");
+    }
 
     /// <inheritdoc />
     public async Task<WorkflowDefinition> GetWorkflowVersionAsync(string workflowId, int version, CancellationToken cancellationToken = default) =>
@@ -81,12 +91,6 @@ public sealed class OrleansMaestroClient : IMaestroClient
     public async Task<RunReference> BackfillAsync(string workflowId, IReadOnlyList<SnapshotRange> sources, IReadOnlyDictionary<string, string>? parameters = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        if (sources.Count == 0)
-        {
-            // Without sources the grain would start an ordinary run; a backfill over nothing is a mistake of the caller.
-            throw new MaestroValidationException("A backfill needs at least one source range.", new Dictionary<string, string[]> { ["sources"] = ["at least one source range is required."] });
-        }
-
         var number = await CallAsync(() => Workflow(workflowId).StartRunAsync(new RunRequest
         {
             Parameters = parameters ?? new Dictionary<string, string>(),
@@ -117,7 +121,19 @@ public sealed class OrleansMaestroClient : IMaestroClient
     /// <inheritdoc />
     public async Task<RunInfo> StopRunAsync(RunReference run, CancellationToken cancellationToken = default)
     {
-        await GetRunAsync(run, cancellationToken); // 404 for a run that does not exist, as over HTTP
+        // As the HTTP API: 404 for a run that does not exist, a finished run as it is, 409 for a queued one (it has no
+        // run grain yet, whose stop would do nothing while the run still starts later).
+        var current = await GetRunAsync(run, cancellationToken);
+        if (current.Status.IsFinal())
+        {
+            return current;
+        }
+
+        if (current.Revision == 0)
+        {
+            throw new MaestroConflictException($"Run {run} is queued and has not started, so it cannot be stopped yet; stop it once it runs, or delete the workflow to drop its queued runs.");
+        }
+
         await CallAsync(async () =>
         {
             await _grains.GetGrain<IRunGrain>(run.ToString()).StopAsync();
@@ -129,7 +145,12 @@ public sealed class OrleansMaestroClient : IMaestroClient
     /// <inheritdoc />
     public async Task<RunInfo> RestartRunAsync(RunReference run, CancellationToken cancellationToken = default)
     {
-        await GetRunAsync(run, cancellationToken);
+        var current = await GetRunAsync(run, cancellationToken);
+        if (current.Revision == 0)
+        {
+            throw new MaestroConflictException($"Run {run} is {current.Status} and has not started; only a failed, timed-out or stopped run can be restarted.");
+        }
+
         await CallAsync(async () =>
         {
             await _grains.GetGrain<IRunGrain>(run.ToString()).RestartAsync();
@@ -174,11 +195,10 @@ public sealed class OrleansMaestroClient : IMaestroClient
     public async Task<TableSummary> RefreshTableAsync(string table, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(table);
-        var info = await CallAsync(() => _grains.GetGrain<ITableGrain>(table).RefreshAsync(), cancellationToken);
-        // The table grain answers for any name; no metadata location means the catalog has no such table.
-        return info.MetadataLocation is null
-            ? throw new MaestroNotFoundException($"Table {table} does not exist in the catalog.")
-            : new TableSummary { Table = info.Table, CurrentSnapshotId = info.CurrentSnapshotId, LastCommitAt = info.LastCommitAt };
+        // The directory checks the name against the catalog first: a table grain for a name that is no table would be kept.
+        var details = await GetTableAsync(table, cancellationToken);
+        var info = await CallAsync(() => _grains.GetGrain<ITableGrain>(details.Table).RefreshAsync(), cancellationToken);
+        return new TableSummary { Table = info.Table, CurrentSnapshotId = info.CurrentSnapshotId, LastCommitAt = info.LastCommitAt };
     }
 
     /// <inheritdoc />
