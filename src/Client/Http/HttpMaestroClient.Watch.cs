@@ -31,6 +31,9 @@ public sealed partial class HttpMaestroClient
                 response = await SendAsync(HttpMethod.Get, path, null, cancellationToken, HttpCompletionOption.ResponseHeadersRead, headers =>
                 {
                     headers.Accept.ParseAdd("text/event-stream");
+                    // So an error (a missing run: 404) can be answered as problem details, which a server only writes
+                    // when the request accepts them.
+                    headers.Accept.ParseAdd("application/problem+json");
                     if (lastId is not null)
                     {
                         headers.TryAddWithoutValidation("Last-Event-ID", lastId);

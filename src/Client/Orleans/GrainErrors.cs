@@ -21,7 +21,7 @@ internal static class GrainErrors
             KeyNotFoundException e => new MaestroNotFoundException(e.Message, e),
             WorkflowDefinitionException e => new MaestroValidationException(e.Message, ByPath(e.Errors), e),
             // InvalidFieldException, FieldOutOfRangeException and the grains' ArgumentExceptions keep their field in ParamName.
-            ArgumentException e => new MaestroValidationException(e.Message, new Dictionary<string, string[]>
+            ArgumentException e => new MaestroValidationException(MessageWithoutParameter(e), new Dictionary<string, string[]>
             {
                 [e.ParamName ?? "$"] = [MessageWithoutParameter(e)],
             }, e),

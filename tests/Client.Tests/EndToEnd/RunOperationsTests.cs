@@ -110,13 +110,17 @@ public sealed class RunOperationsTests(EmbeddedSilo silo)
     {
         var client = silo.Client(transport);
         var id = $"{transport}-backfill";
+        // A backfill runs over a workflow's sources: the tables it triggers on.
         await client.ApplyWorkflowAsync(new WorkflowBuilder(id)
-            .OnManual()
+            .OnTableCommit(EmbeddedSilo.SourceTable)
             .Sql("copy", "SELECT id, name FROM source", $"{transport}_backfill.copy",
                 inputs: [new SqlInput { Table = EmbeddedSilo.SourceTable, As = "source" }])
             .Build());
 
         var run = await client.BackfillAsync(id, [new SnapshotRange { Table = EmbeddedSilo.SourceTable, ToInclusive = silo.SourceSnapshots[0] }]);
+        var wrong = await Assert.ThrowsAsync<MaestroValidationException>(() =>
+            client.BackfillAsync(id, [new SnapshotRange { Table = "e2e.not_a_source", ToInclusive = 1 }]));
+        Assert.Contains("sources", wrong.Errors.Keys);
         var events = await client.UntilEndAsync(run, TimeSpan.FromSeconds(90));
         Assert.True(events[^1].Status == RunStatus.Succeeded, $"{events[^1].Run.Error} {string.Join(" ", events[^1].Run.Steps.Select(s => s.Error))}");
         var info = await client.GetRunAsync(run);
