@@ -16,6 +16,13 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
 
         var problem = ExceptionProblems.From(exception);
+        if (httpContext.Response.HasStarted)
+        {
+            // E.g. an event stream whose run was deleted under it: the status line is out, so the connection is cut.
+            LogAfterStart(exception, httpContext.Request.Method, httpContext.Request.Path);
+            return false;
+        }
+
         if (problem.Status >= 500)
         {
             LogFailed(exception, httpContext.Request.Method, httpContext.Request.Path, problem.Status);
@@ -36,6 +43,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed with {Status}")]
     private partial void LogFailed(Exception exception, string method, string path, int status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} failed after its response started")]
+    private partial void LogAfterStart(Exception exception, string method, string path);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path} answered {Status}: {Detail}")]
     private partial void LogRefused(string method, string path, int status, string detail);

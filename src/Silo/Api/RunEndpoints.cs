@@ -17,14 +17,14 @@ internal static class RunEndpoints
     {
         api.MapPost(ApiRoutes.WorkflowRuns, StartAsync).RequireAuthorization(ApiPolicies.Write)
             .WithName("StartRun").WithSummary("Starts a manual run, queued under the workflow's run strategy.").WithTags(Tag)
-            .Accepts<StartRunRequest>("application/json")
+            .AcceptsJson<StartRunRequest>(required: false)
             .Produces<RunReference>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(ApiRoutes.WorkflowRuns, ListWorkflowRunsAsync).RequireAuthorization(ApiPolicies.Read)
             .WithName("ListWorkflowRuns").WithSummary("The workflow's runs, newest first; query status, since, until, limit.").WithTags(Tag)
             .Produces<IReadOnlyList<RunInfo>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost(ApiRoutes.Backfills, BackfillAsync).RequireAuthorization(ApiPolicies.Write)
             .WithName("Backfill").WithSummary("Starts a run over explicit snapshot ranges of the workflow's sources; moves no watermark.").WithTags(Tag)
-            .Accepts<BackfillRequest>("application/json")
+            .AcceptsJson<BackfillRequest>()
             .Produces<RunReference>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(ApiRoutes.Runs, ListAsync).RequireAuthorization(ApiPolicies.Read)
             .WithName("ListRuns").WithSummary("Runs of every workflow, newest first; query workflow, status, since, until, limit (1..1000, default 100).").WithTags(Tag)

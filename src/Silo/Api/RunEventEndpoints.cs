@@ -3,21 +3,20 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using OrleansMaestro.Abstractions.Api;
 using OrleansMaestro.Abstractions.Runs;
+using OrleansMaestro.Silo.Options;
 
 namespace OrleansMaestro.Silo.Api;
 
 /// <summary>
 /// A run's changes as server-sent events (<see cref="RunWatch.WatchAsync"/>): frames <c>id: &lt;run revision&gt;</c>,
-/// <c>event: &lt;type&gt;</c>, <c>data: &lt;RunEvent JSON&gt;</c>; a comment every <see cref="KeepAlive"/> so proxies keep
-/// the connection; the stream ends after the event that shows the run's final status.
+/// <c>event: &lt;type&gt;</c>, <c>data: &lt;RunEvent JSON&gt;</c>; a comment after <c>Maestro:Http:EventKeepAlive</c> without
+/// events so proxies keep the connection; the stream ends after the event that shows the run's final status.
 /// </summary>
 internal static class RunEventEndpoints
 {
-    /// <summary>How often an idle stream sends a comment line.</summary>
-    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
-
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet(ApiRoutes.RunEvents, StreamAsync).RequireAuthorization(ApiPolicies.Read)
@@ -25,8 +24,9 @@ internal static class RunEventEndpoints
             .Produces<RunEvent>(StatusCodes.Status200OK, "text/event-stream").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task StreamAsync(string workflowId, string runNumber, HttpContext http, IGrainFactory grains)
+    private static async Task StreamAsync(string workflowId, string runNumber, HttpContext http, IGrainFactory grains, IOptions<MaestroSiloOptions> options)
     {
+        var keepAlive = options.Value.Http.EventKeepAlive;
         var run = RouteValues.Run(workflowId, runNumber);
         var lastSeen = LastEventId(http.Request);
         var cancellationToken = http.RequestAborted;
@@ -50,9 +50,8 @@ internal static class RunEventEndpoints
         while (true)
         {
             next = events.MoveNextAsync().AsTask();
-            while (await Task.WhenAny(next, Task.Delay(KeepAlive, cancellationToken)) != next)
+            while (!await WithinAsync(next, keepAlive, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 await body.WriteAsync(": keep-alive\n\n"u8.ToArray(), cancellationToken);
                 await body.FlushAsync(cancellationToken);
             }
@@ -65,6 +64,17 @@ internal static class RunEventEndpoints
             await WriteAsync(body, events.Current, lastSeen, cancellationToken);
             await body.FlushAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Whether <paramref name="task"/> completes within <paramref name="wait"/> (its timer is dropped when it does).</summary>
+    private static async Task<bool> WithinAsync(Task task, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(wait, timer.Token);
+        var first = await Task.WhenAny(task, delay);
+        await timer.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        return first == task;
     }
 
     private static async Task WriteAsync(Stream body, RunEvent change, long? lastSeen, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ internal static class SignalEndpoints
     {
         api.MapPost(ApiRoutes.Signal, PostAsync).RequireAuthorization(ApiPolicies.Write)
             .WithName("PostSignal").WithSummary("Posts an external signal; every workflow with a matching signal trigger starts a run.").WithTags("Signals")
-            .Accepts<SignalRequest>("application/json")
+            .AcceptsJson<SignalRequest>(required: false)
             .Produces<SignalAccepted>(StatusCodes.Status202Accepted).ProducesValidationProblem();
     }
 

@@ -19,11 +19,11 @@ internal static class WorkflowEndpoints
             .Produces<IReadOnlyList<WorkflowSummary>>();
         api.MapPost(ApiRoutes.Workflows, PutAsync).RequireAuthorization(ApiPolicies.Write)
             .WithName("PutWorkflow").WithSummary("Stores a new version of a workflow definition (creating the workflow when new) and makes it active.").WithTags(Tag)
-            .Accepts<WorkflowDefinition>("application/json")
+            .AcceptsJson<WorkflowDefinition>()
             .Produces<WorkflowVersionCreated>(StatusCodes.Status201Created).Produces<WorkflowVersionCreated>().ProducesValidationProblem();
         api.MapPost(ApiRoutes.ValidateWorkflow, ValidateAsync).RequireAuthorization(ApiPolicies.Write)
             .WithName("ValidateWorkflow").WithSummary("Checks a definition as storing it would, without storing it; 400 names every error by path.").WithTags(Tag)
-            .Accepts<WorkflowDefinition>("application/json")
+            .AcceptsJson<WorkflowDefinition>()
             .Produces(StatusCodes.Status200OK).ProducesValidationProblem();
         api.MapGet(ApiRoutes.Workflow, GetAsync).RequireAuthorization(ApiPolicies.Read)
             .WithName("GetWorkflow").WithSummary("The workflow's active definition, watermarks and runs.").WithTags(Tag)

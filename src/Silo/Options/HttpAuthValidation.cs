@@ -1,12 +1,17 @@
 namespace OrleansMaestro.Silo.Options;
 
-/// <summary>Checks <c>Maestro:Http:Auth</c>; each message names the key to fix and never shows a key's value.</summary>
+/// <summary>Checks <c>Maestro:Http:Auth</c> (and the API's own <c>Maestro:Http</c> settings); each message names the key to fix and never shows a key's value.</summary>
 internal static class HttpAuthValidation
 {
     private const string A = MaestroSiloOptions.Section + ":Http:Auth";
 
     public static void Check(MaestroSiloOptions options, List<string> errors)
     {
+        if (options.Http.EventKeepAlive <= TimeSpan.Zero)
+        {
+            errors.Add($"{MaestroSiloOptions.Section}:Http:EventKeepAlive must be a positive duration (got {options.Http.EventKeepAlive}).");
+        }
+
         var auth = options.Http.Auth;
         var seenNames = new HashSet<string>(StringComparer.Ordinal);
         var seenKeys = new HashSet<string>(StringComparer.Ordinal);

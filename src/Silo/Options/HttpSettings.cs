@@ -12,6 +12,9 @@ public sealed class HttpSettings
     /// </summary>
     public string? Address { get; set; }
 
+    /// <summary>How long a run's event stream may be idle before a <c>: keep-alive</c> comment is sent (proxies drop idle connections).</summary>
+    public TimeSpan EventKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>API keys (<c>Maestro:Http:Auth</c>).</summary>
     public ApiAuthSettings Auth { get; set; } = new();
 }
