@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using OrleansMaestro.Silo.Health;
 using OrleansMaestro.Silo.Options;
+using OrleansMaestro.Silo.Telemetry;
 
 namespace OrleansMaestro.Silo.Hosting;
 
@@ -16,10 +17,12 @@ internal static class SiloWebSetup
             : options.Profile == SiloProfile.Cluster ? IPAddress.Any : IPAddress.Loopback;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Http.Port));
         builder.Services.AddMaestroHealthChecks();
+        builder.Services.AddMaestroTelemetry(TelemetrySetup.Load(builder.Configuration));
     }
 
     public static void MapEndpoints(WebApplication app)
     {
         app.MapMaestroHealthChecks();
+        app.MapMaestroMetrics(TelemetrySetup.Load(app.Configuration));
     }
 }
