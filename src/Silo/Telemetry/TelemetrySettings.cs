@@ -12,4 +12,10 @@ public sealed class TelemetrySettings
     public bool PrometheusEnabled { get; set; } = true;
 
     public OtlpSettings Otlp { get; set; } = new();
+
+    /// <summary>
+    /// Console logs as one JSON object a line (the JSON console formatter) with scopes included, so every line a run
+    /// or step writes has <c>WorkflowId</c> and <c>RunNumber</c> fields for a log pipeline to index.
+    /// </summary>
+    public bool JsonLogs { get; set; }
 }

@@ -66,8 +66,17 @@ public static class TelemetrySetup
                 .AddOtlpExporter(o => Configure(o, settings.Otlp, "v1/traces")));
         }
 
-        // Log lines carry the run's scope (WorkflowId, RunNumber) when the console formatter includes scopes.
-        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>(o => o.IncludeScopes = true);
+        if (settings.JsonLogs)
+        {
+            // One JSON object per line, with the scopes the run and step grains open (WorkflowId, RunNumber, StepId).
+            services.AddLogging(logging => logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            }));
+        }
+
         return services;
     }
 
