@@ -10,12 +10,17 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "== installing PostgreSQL"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
+if [ ! -x /usr/bin/prometheus ]; then
+  echo "== installing Prometheus"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y prometheus >/dev/null
+fi
 if ! command -v node >/dev/null 2>&1; then
   echo "== installing Node.js"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 echo "== installing test tools (s3rver, icebird)"
 (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error) || exit 1
+(cd tests/dashboards && npm ci --no-audit --no-fund --loglevel=error) || exit 1   # typescript + @grafana/schema (dashboard check)
 
 echo "== building"
 dotnet build OrleansMaestro.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }

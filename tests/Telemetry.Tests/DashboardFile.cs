@@ -53,7 +53,7 @@ public sealed partial class DashboardFile
             return null;
         }
 
-        var match = LabelValues().Match(variable.GetProperty("definition").GetString()!);
+        var match = LabelValues().Match(variable.GetProperty("query").GetProperty("query").GetString()!);
         return match.Success ? $"count by ({match.Groups[2].Value}) ({match.Groups[1].Value})" : throw new FormatException($"not a label_values query: {variable}");
     }
 
