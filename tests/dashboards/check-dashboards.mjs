@@ -64,11 +64,11 @@ try {
       getCurrentDirectory: () => work,
       getNewLine: () => '\n',
     }));
-    process.exit(1);
-  }
-
-  for (const file of files) {
-    console.log(`ok ${file}`);
+    process.exitCode = 1; // not process.exit: the finally below removes the temporary modules
+  } else {
+    for (const file of files) {
+      console.log(`ok ${file}`);
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
