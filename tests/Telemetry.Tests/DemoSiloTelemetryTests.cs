@@ -117,7 +117,9 @@ public sealed class DemoSiloTelemetryTests(DemoSiloFixture fixture) : IClassFixt
             var scoped = JsonLines(fixture.Silo.Errors + fixture.Silo.Output)
                 .Where(l => l.TryGetProperty("Category", out var c) && c.GetString() is "OrleansMaestro.Grains.Orchestration.RunGrain" or "OrleansMaestro.Grains.Orchestration.StepGrain")
                 .Where(l => l.TryGetProperty("Scopes", out var scopes) && scopes.EnumerateArray().Any(s =>
-                    s.ValueKind == JsonValueKind.Object && s.TryGetProperty("WorkflowId", out var w) && w.GetString() == "hourly-aggregate" && s.TryGetProperty("RunNumber", out _)))
+                    s.ValueKind == JsonValueKind.Object && s.TryGetProperty("WorkflowId", out var w) && w.GetString() == "hourly-aggregate"
+                    && s.TryGetProperty("RunNumber", out var n) && n.ValueKind == JsonValueKind.Number
+                    && s.TryGetProperty("Message", out var m) && m.GetString()!.StartsWith($"hourly-aggregate/{n.GetInt64()}", StringComparison.Ordinal)))
                 .ToArray();
             if (scoped.Any(l => l.GetProperty("Category").GetString()!.EndsWith("StepGrain", StringComparison.Ordinal))
                 && scoped.Any(l => l.GetProperty("Category").GetString()!.EndsWith("RunGrain", StringComparison.Ordinal)))

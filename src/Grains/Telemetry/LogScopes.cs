@@ -12,23 +12,21 @@ public static class LogScopes
     public static IDisposable? Run(ILogger logger, RunPlan? plan)
     {
         ArgumentNullException.ThrowIfNull(logger);
-        return plan is null ? null : logger.BeginScope(new Dictionary<string, object>
-        {
-            ["WorkflowId"] = plan.Definition.Id,
-            ["RunNumber"] = plan.RunNumber,
-        });
+        return plan is null ? null : logger.BeginScope(new LogScope(
+            $"{plan.Definition.Id}/{plan.RunNumber}",
+            new("WorkflowId", plan.Definition.Id),
+            new("RunNumber", plan.RunNumber)));
     }
 
     public static IDisposable? Step(ILogger logger, StepWork work)
     {
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentNullException.ThrowIfNull(work);
-        return logger.BeginScope(new Dictionary<string, object>
-        {
-            ["WorkflowId"] = work.WorkflowId,
-            ["RunNumber"] = work.RunNumber,
-            ["StepId"] = work.Step.Id,
-            ["Attempt"] = work.Attempt,
-        });
+        return logger.BeginScope(new LogScope(
+            $"{work.WorkflowId}/{work.RunNumber}/{work.Step.Id}#{work.Attempt}",
+            new("WorkflowId", work.WorkflowId),
+            new("RunNumber", work.RunNumber),
+            new("StepId", work.Step.Id),
+            new("Attempt", work.Attempt)));
     }
 }
