@@ -16,8 +16,8 @@ internal static class SiloWebSetup
             ? IPAddress.Parse(configured)
             : options.Profile == SiloProfile.Cluster ? IPAddress.Any : IPAddress.Loopback;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Http.Port));
-        builder.Services.AddMaestroHealthChecks();
         builder.Services.AddMaestroTelemetry(TelemetrySetup.Load(builder.Configuration));
+        builder.Services.AddMaestroHealthChecks();
     }
 
     public static void MapEndpoints(WebApplication app)

@@ -8,6 +8,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using OrleansMaestro.Grains.Telemetry;
+using OrleansMaestro.Silo.Options;
 
 namespace OrleansMaestro.Silo.Telemetry;
 
@@ -25,10 +26,32 @@ public static class TelemetrySetup
     public const string OrleansMeter = "Microsoft.Orleans";
     public static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime"];
 
+    /// <summary>The settings; <see cref="SiloConfigurationException"/> naming the key when one cannot be used.</summary>
     public static TelemetrySettings Load(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return configuration.GetSection(TelemetrySettings.Section).Get<TelemetrySettings>() ?? new TelemetrySettings();
+        TelemetrySettings settings;
+        try
+        {
+            settings = configuration.GetSection(TelemetrySettings.Section).Get<TelemetrySettings>() ?? new TelemetrySettings();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SiloConfigurationException(e.Message); // the binder's message names the key and the value
+        }
+
+        if (settings.Otlp.Endpoint is { } endpoint
+            && (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new SiloConfigurationException($"{TelemetrySettings.Section}:Otlp:Endpoint '{endpoint}' is not an http:// or https:// URL.");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.ServiceName))
+        {
+            throw new SiloConfigurationException($"{TelemetrySettings.Section}:ServiceName must not be empty.");
+        }
+
+        return settings;
     }
 
     public static IServiceCollection AddMaestroTelemetry(this IServiceCollection services, TelemetrySettings settings)
@@ -86,7 +109,7 @@ public static class TelemetrySetup
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.PrometheusEnabled)
         {
-            endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
+            endpoints.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous(); // scrapers carry no API key
         }
 
         return endpoints;
