@@ -20,7 +20,6 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 echo "== installing test tools (s3rver, icebird)"
 (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error) || exit 1
-(cd tests/dashboards && npm ci --no-audit --no-fund --loglevel=error) || exit 1   # typescript + @grafana/schema (dashboard check)
 
 echo "== building"
 dotnet build OrleansMaestro.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
