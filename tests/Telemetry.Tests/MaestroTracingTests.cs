@@ -82,6 +82,18 @@ public sealed class MaestroTracingTests : IDisposable
     }
 
     [Fact]
+    public void A_step_span_carries_its_outcome_and_a_failed_attempt_is_an_error_with_its_message()
+    {
+        using var step = _telemetry.StartStep(MaestroTelemetryTests.Work("wf"));
+        MaestroTelemetry.SetOutcome(step, new StepAttemptResult { StepId = "a", Attempt = 1, State = StepAttemptState.Failed, Error = "exit code 3" });
+
+        Assert.Equal("failed", step!.GetTagItem(TelemetryTags.Outcome));
+        Assert.Equal(ActivityStatusCode.Error, step.Status);
+        Assert.Equal("exit code 3", step.StatusDescription);
+        Assert.Equal("noop", step.GetTagItem(TelemetryTags.StepType));
+    }
+
+    [Fact]
     public void A_remembered_traceparent_is_dropped_when_nothing_is_traced()
     {
         var remembered = new Dictionary<string, string>(StringComparer.Ordinal);

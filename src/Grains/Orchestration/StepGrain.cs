@@ -124,7 +124,7 @@ public sealed partial class StepGrain : Grain, IStepGrain
 
         _result = result;
         _telemetry.StepAttemptFinished(work.Step.TypeName, result.State, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        activity?.SetTag(TelemetryTags.Outcome, result.State.ToString().ToLowerInvariant()).SetStatus(result.State == StepAttemptState.Succeeded ? System.Diagnostics.ActivityStatusCode.Ok : System.Diagnostics.ActivityStatusCode.Error, result.Error);
+        MaestroTelemetry.SetOutcome(activity, result);
         await _onSiloStopping.DisposeAsync();
         LogAttemptFinished(work.RunKey, work.Step.Id, work.Attempt, result.State, result.Error);
         try

@@ -197,6 +197,14 @@ public sealed class MaestroTelemetry : IDisposable
             .SetTag(TelemetryTags.Attempt, work.Attempt);
     }
 
+    /// <summary>Marks a step attempt's span with its outcome (ended by the caller).</summary>
+    public static void SetOutcome(Activity? activity, StepAttemptResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        activity?.SetTag(TelemetryTags.Outcome, result.State.ToString().ToLowerInvariant())
+            .SetStatus(result.State == StepAttemptState.Succeeded ? ActivityStatusCode.Ok : ActivityStatusCode.Error, result.Error);
+    }
+
     /// <summary>The W3C traceparent of the current activity (null when nothing is traced).</summary>
     public static string? CurrentTraceParent() => Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
 
