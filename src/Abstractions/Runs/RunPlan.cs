@@ -22,4 +22,7 @@ public sealed record RunPlan
 
     /// <summary>When the newest source commit the run covers happened (for commit-to-run delay measurements).</summary>
     [Id(5)] public DateTimeOffset? TriggeringCommitAt { get; init; }
+
+    /// <summary>W3C traceparent of what started the run (the signal of the commit it covers, or the start request), so its trace goes on.</summary>
+    [Id(6)] public string? TraceParent { get; init; }
 }

@@ -26,4 +26,7 @@ public sealed record StepWork
     /// already committed for the same step (see the SQL step's exactly-once rule).
     /// </summary>
     [Id(7)] public bool IsBackfill { get; init; }
+
+    /// <summary>W3C traceparent of the run's span: the attempt's span is its child.</summary>
+    [Id(8)] public string? TraceParent { get; init; }
 }

@@ -7,6 +7,7 @@ using OrleansMaestro.Grains.Orchestration;
 using OrleansMaestro.Grains.Steps;
 using OrleansMaestro.Grains.Steps.Sql;
 using OrleansMaestro.Grains.Storage;
+using OrleansMaestro.Grains.Telemetry;
 using OrleansMaestro.Iceberg.Catalog;
 using OrleansMaestro.Iceberg.IO;
 
@@ -31,6 +32,7 @@ public static class MaestroSiloExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics().TryAddSingleton<MaestroTelemetry>();
         services.TryAddSingleton<ISqlShardExecutor, GrainSqlShardExecutor>();
         services.AddMaestroStepRunners();
         return services;
@@ -53,7 +55,7 @@ public static class MaestroSiloExtensions
         services.AddSingleton(sp =>
         {
             var configured = options(sp);
-            var withPush = configured with { CommitObservers = [.. configured.CommitObservers, new TableCommitObserver(sp.GetRequiredService<IGrainFactory>())] };
+            var withPush = configured with { CommitObservers = [.. configured.CommitObservers, new TableCommitObserver(sp.GetRequiredService<IGrainFactory>(), sp.GetService<MaestroTelemetry>())] };
             return new SqlCatalog(store(sp), io(sp), withPush, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqlCatalog>>());
         });
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CatalogInitializer>();

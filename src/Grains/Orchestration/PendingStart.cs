@@ -14,4 +14,7 @@ public sealed class PendingStart
 
     /// <summary>When the start was asked for (null in state written before this was recorded).</summary>
     [Id(3)] public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>W3C traceparent of the request or signal that asked for the start.</summary>
+    [Id(4)] public string? TraceParent { get; set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansMaestro.Abstractions.Definitions;
 using OrleansMaestro.Abstractions.Grains;
 using OrleansMaestro.Abstractions.Runs;
+using OrleansMaestro.Grains.Telemetry;
 
 namespace OrleansMaestro.Grains.Orchestration;
 
@@ -18,6 +19,8 @@ public sealed partial class RunGrain : Grain, IRunGrain
     private readonly OrchestrationOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<RunGrain> _logger;
+    private readonly MaestroTelemetry _telemetry;
+    private System.Diagnostics.Activity? _activity;
     private IGrainTimer? _timer;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -25,8 +28,10 @@ public sealed partial class RunGrain : Grain, IRunGrain
         [PersistentState("run", GrainStorage.Name)] IPersistentState<RunGrainState> state,
         IOptions<OrchestrationOptions> options,
         TimeProvider time,
-        ILogger<RunGrain> logger)
+        ILogger<RunGrain> logger,
+        MaestroTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _state = state;
         _options = options.Value;
         _time = time;
@@ -219,6 +224,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
             return; // a stale report (an attempt that was replaced, or a run that ended)
         }
 
+        using var scope = LogScopes.Run(_logger, S.Plan);
         ApplyAttemptResult(result.StepId, step, result, timedOut: false);
         await WriteStateAsync();
         // The report says what changed: no need to ask every other running attempt (the timer keeps doing that).
@@ -233,12 +239,14 @@ public sealed partial class RunGrain : Grain, IRunGrain
             return;
         }
 
+        using var scope = LogScopes.Run(_logger, plan);
         var now = _time.GetUtcNow();
         if (S.Status is RunStatus.Created or RunStatus.Queued)
         {
             S.Status = RunStatus.Running;
             S.StartedAt = now;
             await WriteStateAsync();
+            _telemetry.RunStarted(plan, now - plan.TriggeringCommitAt);
             LogStarted(RunKey, plan.Trigger, plan.TriggeringCommitAt is { } at ? (now - at).TotalMilliseconds : null);
         }
 
@@ -347,6 +355,7 @@ public sealed partial class RunGrain : Grain, IRunGrain
                 Sources = plan.Sources,
                 RunKey = RunKey,
                 IsBackfill = plan.Trigger == RunTriggers.Backfill,
+                TraceParent = (_activity ??= _telemetry.StartRun(plan, S.StartedAt ?? now))?.Id ?? plan.TraceParent,
             };
             LogStepStarting(RunKey, definition.Id, step.Attempt);
             await AttemptGrain(definition.Id, step.Attempt).StartAsync(work);
@@ -405,6 +414,9 @@ public sealed partial class RunGrain : Grain, IRunGrain
         await WriteStateAsync();
         StopTimer();
         LogFinished(RunKey, status, error);
+        _telemetry.RunFinished(plan, status, S.FinishedAt - S.StartedAt);
+        MaestroTelemetry.EndDetached(_activity, status);
+        _activity = null;
         await GrainFactory.GetGrain<IWorkflowGrain>(plan.Definition.Id).OnRunFinishedAsync(plan.RunNumber, status);
     }
 

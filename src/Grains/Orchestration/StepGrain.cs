@@ -4,6 +4,7 @@ using Orleans.Placement;
 using OrleansMaestro.Abstractions.Grains;
 using OrleansMaestro.Abstractions.Runs;
 using OrleansMaestro.Grains.Steps;
+using OrleansMaestro.Grains.Telemetry;
 
 namespace OrleansMaestro.Grains.Orchestration;
 
@@ -18,6 +19,7 @@ public sealed partial class StepGrain : Grain, IStepGrain
     private readonly IReadOnlyDictionary<string, IStepRunner> _runners;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<StepGrain> _logger;
+    private readonly MaestroTelemetry _telemetry;
     private StepWork? _work;
     private StepAttemptResult? _result;
     private CancellationTokenSource? _cancellation;
@@ -25,8 +27,9 @@ public sealed partial class StepGrain : Grain, IStepGrain
 
     private volatile bool _abandoned;
 
-    public StepGrain(IEnumerable<IStepRunner> runners, IHostApplicationLifetime lifetime, ILogger<StepGrain> logger)
+    public StepGrain(IEnumerable<IStepRunner> runners, IHostApplicationLifetime lifetime, ILogger<StepGrain> logger, MaestroTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _runners = runners.ToDictionary(r => r.StepType, StringComparer.Ordinal);
         _lifetime = lifetime;
         _logger = logger;
@@ -81,6 +84,9 @@ public sealed partial class StepGrain : Grain, IStepGrain
     {
         StepAttemptResult result;
         var silo = RuntimeIdentity;
+        using var activity = _telemetry.StartStep(work);
+        using var scope = LogScopes.Step(_logger, work);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             if (!_runners.TryGetValue(work.Step.TypeName, out var runner))
@@ -117,6 +123,8 @@ public sealed partial class StepGrain : Grain, IStepGrain
         }
 
         _result = result;
+        _telemetry.StepAttemptFinished(work.Step.TypeName, result.State, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        MaestroTelemetry.SetOutcome(activity, result);
         await _onSiloStopping.DisposeAsync();
         LogAttemptFinished(work.RunKey, work.Step.Id, work.Attempt, result.State, result.Error);
         try

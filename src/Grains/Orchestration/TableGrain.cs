@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansMaestro.Abstractions.Grains;
+using OrleansMaestro.Grains.Telemetry;
 using OrleansMaestro.Iceberg.Catalog;
 
 namespace OrleansMaestro.Grains.Orchestration;
@@ -16,14 +17,17 @@ public sealed partial class TableGrain : Grain, ITableGrain
     private readonly SqlCatalog _catalog;
     private readonly OrchestrationOptions _options;
     private readonly ILogger<TableGrain> _logger;
+    private readonly MaestroTelemetry _telemetry;
     private IGrainTimer? _poll;
 
     public TableGrain(
         [PersistentState("table", GrainStorage.Name)] IPersistentState<TableGrainState> state,
         SqlCatalog catalog,
         IOptions<OrchestrationOptions> options,
-        ILogger<TableGrain> logger)
+        ILogger<TableGrain> logger,
+        MaestroTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _state = state;
         _catalog = catalog;
         _options = options.Value;
@@ -121,6 +125,7 @@ public sealed partial class TableGrain : Grain, ITableGrain
         if (moved && snapshotId is { } id)
         {
             LogNewSnapshot(Table, id, state.Subscribers.Count);
+            _telemetry.TableCommitted(Table);
             foreach (var subscriber in state.Subscribers)
             {
                 await GrainFactory.GetGrain<IWorkflowGrain>(subscriber).OnTableChangedAsync(Table, id, sequenceNumber, committedAt);

@@ -105,6 +105,7 @@ public sealed partial class WorkflowGrain
         Trigger = trigger,
         Parameters = new(parameters, StringComparer.Ordinal),
         CreatedAt = _time.GetUtcNow(),
+        TraceParent = Telemetry.MaestroTelemetry.CurrentTraceParent(),
     };
 
     /// <summary>
@@ -132,6 +133,7 @@ public sealed partial class WorkflowGrain
         }
 
         S.Pending.Clear();
+        _telemetry.WorkflowChanged(WorkflowId, S);
         await _state.WriteStateAsync();
     }
 }

@@ -14,6 +14,7 @@ public sealed partial class WorkflowGrain
             throw new InvalidOperationException($"Workflow '{WorkflowId}' (version {definition.Version}) has no trigger on signal '{signal}'.");
         }
 
+        using var activity = _telemetry.StartExternalSignal(WorkflowId, signal);
         // One signal can start workflows that declare different parameters: each takes the ones it declares.
         var pending = NewPending(RunTriggers.Signal, ResolveParameters(definition, parameters ?? new Dictionary<string, string>(), ignoreUnknown: true));
         S.Pending.Add(pending);

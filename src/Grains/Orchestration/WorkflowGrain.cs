@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OrleansMaestro.Abstractions.Definitions;
 using OrleansMaestro.Abstractions.Grains;
 using OrleansMaestro.Abstractions.Runs;
+using OrleansMaestro.Grains.Telemetry;
 using OrleansMaestro.Iceberg.Catalog;
 
 namespace OrleansMaestro.Grains.Orchestration;
@@ -21,6 +22,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
     private readonly OrchestrationOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<WorkflowGrain> _logger;
+    private readonly MaestroTelemetry _telemetry;
     private IGrainTimer? _reconcileTimer;
     private IGrainTimer? _cronTimer;
 
@@ -29,8 +31,10 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         SqlCatalog catalog,
         IOptions<OrchestrationOptions> options,
         TimeProvider time,
-        ILogger<WorkflowGrain> logger)
+        ILogger<WorkflowGrain> logger,
+        MaestroTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _state = state;
         _catalog = catalog;
         _options = options.Value;
@@ -54,6 +58,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             // Also lists workflows stored before the registry existed, and repairs a registration a crash lost.
             await RegisterAsync(definition);
             StartTimers(definition);
+            _telemetry.WorkflowChanged(WorkflowId, S);
             foreach (var table in definition.SourceTables)
             {
                 await GrainFactory.GetGrain<ITableGrain>(table).SubscribeAsync(WorkflowId);
@@ -114,6 +119,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             return;
         }
 
+        using var signal = _telemetry.StartSignal(WorkflowId, table, snapshotId);
         SetLatest(table, snapshotId, sequenceNumber, committedAt);
         await _state.WriteStateAsync();
         await ScheduleAsync();
@@ -143,6 +149,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         S.Latest[table] = snapshotId;
         S.LatestSequence[table] = sequenceNumber;
         S.LatestCommitAt[table] = committedAt;
+        MaestroTelemetry.RememberTraceParent(S.LatestTraceParent, table);
     }
 
     public async Task<long> StartRunAsync(RunRequest request)
@@ -236,6 +243,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         S.Deleted = true;
         await _state.WriteStateAsync();
         LogDeleted(WorkflowId);
+        _telemetry.WorkflowGone(WorkflowId);
         foreach (var run in S.ActiveRuns.ToArray())
         {
             await GrainFactory.GetGrain<IRunGrain>(RunKeys.Run(WorkflowId, run)).StopAsync();
@@ -265,6 +273,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
     {
         while (S.Current is { } definition)
         {
+            _telemetry.WorkflowChanged(WorkflowId, S);
             var strategy = definition.Strategy;
             var running = S.Claims.Count(c => c.State == ClaimState.Active);
             var hasNewData = definition.SourceTables.Any(t => S.Latest.TryGetValue(t, out var latest) && ClaimedEnd(t) != latest);
@@ -332,6 +341,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
         var claim = new RunClaim { RunNumber = number };
         var sources = new List<SnapshotRange>();
         DateTimeOffset? newestCommit = null;
+        string? newestTrace = null;
         foreach (var table in definition.SourceTables)
         {
             var from = ClaimedEnd(table);
@@ -343,6 +353,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
                 if (end != from && S.LatestCommitAt.TryGetValue(table, out var at) && (newestCommit is null || at > newestCommit))
                 {
                     newestCommit = at;
+                    newestTrace = S.LatestTraceParent.GetValueOrDefault(table);
                 }
             }
         }
@@ -356,6 +367,7 @@ public sealed partial class WorkflowGrain : Grain, IWorkflowGrain, IRemindable
             Sources = sources,
             Trigger = pending?.Trigger ?? RunTriggers.Table,
             TriggeringCommitAt = newestCommit,
+            TraceParent = pending is not null ? pending.TraceParent : newestTrace,
         };
         S.Claims.Add(claim);
         S.ActiveRuns.Add(number);

@@ -48,6 +48,9 @@ public sealed class WorkflowGrainState
     /// <summary>When a version was last stored or activated (the workflow list's "updated at").</summary>
     [Id(14)] public DateTimeOffset? ChangedAt { get; set; }
 
+    /// <summary>Per source table: W3C traceparent of the signal that brought <see cref="Latest"/>, so the run covering it joins that trace.</summary>
+    [Id(15)] public Dictionary<string, string> LatestTraceParent { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The active version's definition; null when the workflow has none (never stored, or deleted).</summary>
     public WorkflowDefinition? Current => Versions.Count == 0 || Deleted ? null : Active;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrleansMaestro.Abstractions.Definitions;
 using OrleansMaestro.Abstractions.Runs;
 using OrleansMaestro.Grains.Steps.Sql;
+using OrleansMaestro.Grains.Telemetry;
 using OrleansMaestro.Iceberg.Catalog;
 using OrleansMaestro.Iceberg.Spec;
 using OrleansMaestro.Iceberg.Tables;
@@ -39,6 +40,7 @@ public sealed class SqlStepRunner : IStepRunner
     private SqlCatalog? _catalog;
     private SqlStepPlanner? _planner;
     private ISqlShardExecutor? _executor;
+    private MaestroTelemetry? _telemetry;
 
     /// <summary>
     /// The catalog, planner and shard executor are resolved on the first SQL step, not here: the grain resolves every
@@ -109,6 +111,7 @@ public sealed class SqlStepRunner : IStepRunner
         }
 
         var inputs = await Planner.PlanInputsAsync(work, step, cancellationToken);
+        _telemetry?.SqlInputsPlanned(work, inputs);
         var columns = await Planner.DescribeResultAsync(step, inputs, cancellationToken);
         target ??= await CreateTargetAsync(targetId, SqlResultMapping.SchemaForNewTable(columns, step.Id), cancellationToken);
         // Fail before any file is fetched when the result cannot go into the table; shards check again on their own.
@@ -119,6 +122,7 @@ public sealed class SqlStepRunner : IStepRunner
         var files = outputs.SelectMany(o => o.Files).ToArray();
         var rows = outputs.Sum(o => o.RecordCount);
         var inputFiles = outputs.Sum(o => o.InputFileCount);
+        _telemetry?.StepIo(work, inputFiles, inputs.Sum(i => i.Tasks.Sum(t => t.File.FileSizeInBytes)), files.Length, files.Sum(f => f.FileSizeInBytes));
         var placement = string.Join(",", outputs.Select(o => o.RanOn).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
         var current = await target.RefreshAsync(cancellationToken);
@@ -164,6 +168,7 @@ public sealed class SqlStepRunner : IStepRunner
             ?? throw new StepFailedException($"SQL step '{step.Id}' cannot run on this silo: no Iceberg catalog (SqlCatalog) is registered.");
         _planner ??= (SqlStepPlanner)_services.GetService(typeof(SqlStepPlanner))!;
         _executor ??= (ISqlShardExecutor)_services.GetService(typeof(ISqlShardExecutor))!;
+        _telemetry ??= _services.GetService(typeof(MaestroTelemetry)) as MaestroTelemetry;
     }
 
     private async Task<(IReadOnlyList<SnapshotRange> Remaining, IReadOnlyList<Snapshot> Before)> SkipCommittedPrefixAsync(Table target, StepWork work, CancellationToken cancellationToken)

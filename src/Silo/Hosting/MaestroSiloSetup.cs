@@ -34,6 +34,7 @@ internal static class MaestroSiloSetup
         });
 
         silo.Services.AddMaestroOrchestration();
+        silo.AddActivityPropagation(); // one trace across grain calls (spans exist only while tracing is on)
         silo.Services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.Section).ValidateOnStart();
         silo.Services.AddSingleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptionsValidator>();
         silo.Services.AddOptions<SqlStepOptions>().BindConfiguration(SqlSection).PostConfigure(o => o.TempDirectory ??= paths.ScratchDirectory);

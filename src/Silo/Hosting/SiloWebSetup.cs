@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using OrleansMaestro.Silo.Api;
 using OrleansMaestro.Silo.Health;
 using OrleansMaestro.Silo.Options;
+using OrleansMaestro.Silo.Telemetry;
 
 namespace OrleansMaestro.Silo.Hosting;
 
@@ -16,6 +17,7 @@ internal static class SiloWebSetup
             ? IPAddress.Parse(configured)
             : options.Profile == SiloProfile.Cluster ? IPAddress.Any : IPAddress.Loopback;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Http.Port));
+        builder.Services.AddMaestroTelemetry(TelemetrySetup.Load(builder.Configuration));
         builder.Services.AddMaestroHealthChecks();
         builder.Services.AddMaestroApi(options);
     }
@@ -24,5 +26,6 @@ internal static class SiloWebSetup
     {
         app.MapMaestroApi();
         app.MapMaestroHealthChecks();
+        app.MapMaestroMetrics(TelemetrySetup.Load(app.Configuration));
     }
 }
