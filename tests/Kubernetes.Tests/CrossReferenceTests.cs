@@ -130,7 +130,7 @@ public sealed class CrossReferenceTests(Overlays overlays)
                 {
                     var keys = manifest.OfType<V1Secret>().Where(s => s.Metadata.Name == secretKey.Name)
                         .SelectMany(s => (s.Data?.Keys ?? []).Concat(s.StringData?.Keys ?? []))
-                        .Concat(documented.TryGetValue(secretKey.Name, out var d) ? d : []);
+                        .Concat(documented.TryGetValue(secretKey.Name, out var d) ? d.Keys : []);
                     Assert.True(keys.Contains(secretKey.Key), $"{overlay}: {variable.Name} reads key {secretKey.Key} of Secret {secretKey.Name}, which the overlay neither defines nor documents (secret.example.yaml)");
                 }
             }

@@ -11,10 +11,10 @@ internal static class SecretDocs
 {
     public const string FileName = "secret.example.yaml";
 
-    /// <summary>Secret name to its documented keys.</summary>
-    public static Dictionary<string, HashSet<string>> For(string overlay)
+    /// <summary>Secret name to its documented keys and example values.</summary>
+    public static Dictionary<string, Dictionary<string, string>> For(string overlay)
     {
-        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var directory in WithBases(Path.Combine(RepoPaths.Root, overlay)))
         {
             var file = Path.Combine(directory, FileName);
@@ -24,8 +24,12 @@ internal static class SecretDocs
             }
 
             var secret = Assert.IsType<V1Secret>(Assert.Single(Manifest.Parse(overlay, File.ReadAllText(file)).Objects).Typed);
+            Assert.Null(secret.Data);
             var keys = result.TryGetValue(secret.Metadata.Name, out var known) ? known : result[secret.Metadata.Name] = [];
-            keys.UnionWith((secret.Data?.Keys ?? []).Concat(secret.StringData?.Keys ?? []));
+            foreach (var (key, value) in secret.StringData ?? new Dictionary<string, string>())
+            {
+                keys[key] = value;
+            }
         }
 
         return result;
