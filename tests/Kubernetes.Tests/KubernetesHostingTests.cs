@@ -72,6 +72,7 @@ public sealed class KubernetesHostingTests
         Assert.Contains(error.Errors, e => e.Contains("Maestro:Cluster:Kubernetes", StringComparison.Ordinal) && e.Contains("Maestro:Profile Cluster", StringComparison.Ordinal));
 
         var cluster = Cluster(kubernetes: true);
+        cluster.Http.Auth.Enabled = false;
         Assert.True(new MaestroSiloOptionsValidator().Validate(null, cluster).Succeeded);
         Assert.True(configuration.GetSection(MaestroSiloOptions.Section).Get<MaestroSiloOptions>()!.Cluster.Kubernetes);
     }
