@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Hosting.Kubernetes;
 using OrleansMaestro.Silo.Hosting;
 using OrleansMaestro.Silo.Options;
 
@@ -28,6 +29,23 @@ public sealed class KubernetesHostingTests
         Assert.Equal(new IPEndPoint(IPAddress.Any, 11111), endpoints.SiloListeningEndpoint);
         Assert.Equal(new IPEndPoint(IPAddress.Any, 30000), endpoints.GatewayListeningEndpoint);
         Assert.Equal("maestro-silo-abc12", services.GetRequiredService<IOptions<SiloOptions>>().Value.SiloName);
+
+        // Orleans' own validation of its Kubernetes options (namespace and pod name set, silo named after the pod).
+        Assert.NotNull(services.GetRequiredService<IOptions<KubernetesHostingOptions>>().Value);
+    }
+
+    [Fact]
+    public void Kubernetes_hosting_registers_the_pod_watching_agent_only_when_switched_on()
+    {
+        static bool HasAgent(MaestroSiloOptions options)
+        {
+            var silo = new TestSiloBuilder();
+            ClusterSiloSetup.Configure(silo, options);
+            return silo.Services.Any(d => d.ImplementationType == typeof(KubernetesClusterAgent) || d.ServiceType == typeof(KubernetesClusterAgent));
+        }
+
+        Assert.True(HasAgent(Cluster(kubernetes: true)));
+        Assert.False(HasAgent(Cluster(kubernetes: false)));
     }
 
     [Fact]

@@ -55,6 +55,13 @@ public sealed class SettingsTests(Overlays overlays)
     }
 
     [Fact]
+    public void The_settings_check_knows_every_section_the_silo_binds()
+    {
+        Assert.Superset(new HashSet<string> { "Maestro", "Maestro:Orchestration", "Maestro:Demo", "Maestro:Sql" }, SiloSettings.SectionNames.ToHashSet());
+        Assert.Equal("Maestro", SiloSettings.SectionNames.Last());
+    }
+
+    [Fact]
     public void Every_announced_setting_is_still_missing_from_the_options()
     {
         // Once the branch that adds one is merged, its line in announced-settings.txt must go: the real check takes over.

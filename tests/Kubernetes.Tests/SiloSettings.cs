@@ -4,7 +4,6 @@ using System.Reflection;
 using k8s.Models;
 using OrleansMaestro.Grains.Orchestration;
 using OrleansMaestro.Grains.Steps;
-using OrleansMaestro.Silo.Demo;
 using OrleansMaestro.Silo.Hosting;
 using OrleansMaestro.Silo.Options;
 
@@ -19,14 +18,24 @@ internal static class SiloSettings
 {
     public const string Prefix = "Maestro__";
 
-    /// <summary>The sections the silo binds, each to its options class (<c>Maestro</c> itself last: it is the catch-all).</summary>
+    /// <summary>
+    /// The sections the silo binds, each to its options class, most specific first (<c>Maestro</c> itself is the
+    /// catch-all): every public type of the silo's and the grains' assemblies with a <c>Section</c> constant under
+    /// <c>Maestro</c> (so a new settings class is picked up), plus the SQL steps' section, which the silo names.
+    /// </summary>
     private static readonly (string Section, Type Type)[] Sections =
     [
-        (OrchestrationOptions.Section, typeof(OrchestrationOptions)),
-        (DemoOptions.Section, typeof(DemoOptions)),
-        (MaestroSiloSetup.SqlSection, typeof(SqlStepOptions)),
-        (MaestroSiloOptions.Section, typeof(MaestroSiloOptions)),
+        .. new[] { typeof(MaestroSiloOptions).Assembly, typeof(OrchestrationOptions).Assembly }
+            .SelectMany(a => a.GetExportedTypes())
+            .Select(t => (Type: t, Field: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)))
+            .Where(t => t.Field is { IsLiteral: true } && t.Field.GetRawConstantValue() is string value && value.StartsWith(MaestroSiloOptions.Section, StringComparison.Ordinal))
+            .Select(t => ((string)t.Field!.GetRawConstantValue()!, t.Type))
+            .Append((MaestroSiloSetup.SqlSection, typeof(SqlStepOptions)))
+            .OrderByDescending(s => s.Item1.Length),
     ];
+
+    /// <summary>For a test: the sections found.</summary>
+    public static IEnumerable<string> SectionNames => Sections.Select(s => s.Section);
 
     private static readonly Lazy<string[]> Announced = new(() => File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "announced-settings.txt"))
         .Select(l => l.Trim())
