@@ -21,6 +21,12 @@ internal static class ClusterSiloSetup
     public static void Configure(ISiloBuilder silo, MaestroSiloOptions options)
     {
         var connectionString = options.Cluster.ConnectionString!;
+        if (options.Cluster.Kubernetes)
+        {
+            // Registered before the ids below, so Maestro:ClusterId/ServiceId win over ORLEANS_CLUSTER_ID/ORLEANS_SERVICE_ID.
+            KubernetesHosting.Configure(silo, options);
+        }
+
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;
@@ -28,8 +34,12 @@ internal static class ClusterSiloSetup
         });
 
         // Listens on every interface but tells the others the advertised address; loopback suits silos on one machine.
-        var advertised = options.Cluster.AdvertisedAddress is { } address ? IPAddress.Parse(address) : IPAddress.Loopback;
-        silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        // Under Kubernetes hosting with no address set, the ports alone: Orleans then advertises POD_IP.
+        if (options.Cluster.AdvertisedAddress is not null || !options.Cluster.Kubernetes)
+        {
+            var advertised = options.Cluster.AdvertisedAddress is { } address ? IPAddress.Parse(address) : IPAddress.Loopback;
+            silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        }
 
         silo.UseAdoNetClustering(o =>
         {

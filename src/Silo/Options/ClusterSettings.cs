@@ -17,4 +17,11 @@ public sealed class ClusterSettings
 
     /// <summary>Apply the schema scripts (as <c>OrleansMaestro.Silo migrate</c> does) before the silo starts.</summary>
     public bool MigrateOnStart { get; set; }
+
+    /// <summary>
+    /// Run under Kubernetes with Orleans' Kubernetes hosting: the pod's name, namespace and IP (<c>POD_NAME</c>,
+    /// <c>POD_NAMESPACE</c>, <c>POD_IP</c>) name and address the silo, and silos whose pods are gone are declared dead
+    /// at once. The pod's service account needs get/list/watch/patch/delete on pods. Cluster profile only.
+    /// </summary>
+    public bool Kubernetes { get; set; }
 }

@@ -76,6 +76,11 @@ public sealed class MaestroSiloOptionsValidator : IValidateOptions<MaestroSiloOp
         {
             ClusterProfileValidation.Check(options, errors);
         }
+        else if (options.Cluster.Kubernetes)
+        {
+            // Kubernetes hosting joins pods into one cluster; an embedded silo is alone, with in-memory membership.
+            errors.Add($"{S}:Cluster:Kubernetes needs {S}:Profile Cluster (the embedded profile is a single silo).");
+        }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
