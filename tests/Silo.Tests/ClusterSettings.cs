@@ -7,6 +7,8 @@ public static class ClusterSettings
     public static Dictionary<string, string> OnS3(string connectionString, S3ServerFixture s3, string prefix) => new()
     {
         ["Maestro__Profile"] = "Cluster",
+        // API keys are on by default in the cluster profile; these tests drive the cluster through Orleans, not HTTP.
+        ["Maestro__Http__Auth__Enabled"] = "false",
         ["Maestro__Cluster__ConnectionString"] = connectionString,
         ["Maestro__Warehouse"] = s3.Location(prefix),
         ["Maestro__S3__Endpoint"] = s3.ServiceUrl,
@@ -21,6 +23,8 @@ public static class ClusterSettings
     public static Dictionary<string, string> OnDisk(string connectionString, string warehouse) => new()
     {
         ["Maestro__Profile"] = "Cluster",
+        // API keys are on by default in the cluster profile; these tests drive the cluster through Orleans, not HTTP.
+        ["Maestro__Http__Auth__Enabled"] = "false",
         ["Maestro__Cluster__ConnectionString"] = connectionString,
         ["Maestro__Warehouse"] = warehouse,
     };

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using OrleansMaestro.Silo.Api;
 using OrleansMaestro.Silo.Health;
 using OrleansMaestro.Silo.Options;
 
@@ -16,10 +17,12 @@ internal static class SiloWebSetup
             : options.Profile == SiloProfile.Cluster ? IPAddress.Any : IPAddress.Loopback;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Http.Port));
         builder.Services.AddMaestroHealthChecks();
+        builder.Services.AddMaestroApi(options);
     }
 
     public static void MapEndpoints(WebApplication app)
     {
+        app.MapMaestroApi();
         app.MapMaestroHealthChecks();
     }
 }

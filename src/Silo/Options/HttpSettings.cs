@@ -11,4 +11,10 @@ public sealed class HttpSettings
     /// single-node install by accident) and every interface in the cluster profile (pods are reached through a Service).
     /// </summary>
     public string? Address { get; set; }
+
+    /// <summary>How long a run's event stream may be idle before a <c>: keep-alive</c> comment is sent (proxies drop idle connections).</summary>
+    public TimeSpan EventKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>API keys (<c>Maestro:Http:Auth</c>).</summary>
+    public ApiAuthSettings Auth { get; set; } = new();
 }

@@ -71,6 +71,7 @@ public sealed class MaestroSiloOptionsValidator : IValidateOptions<MaestroSiloOp
             errors.Add($"{S}:ShutdownTimeout must be a positive duration (got {options.ShutdownTimeout}).");
         }
 
+        HttpAuthValidation.Check(options, errors);
         if (options.Profile == SiloProfile.Cluster)
         {
             ClusterProfileValidation.Check(options, errors);

@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OrleansMaestro.Abstractions.Api;
+using OrleansMaestro.Abstractions.Grains;
+using OrleansMaestro.Abstractions.Runs;
+using OrleansMaestro.Grains.Orchestration;
+
+namespace OrleansMaestro.Silo.Api;
+
+/// <summary>Runs: start, backfill, read, list, stop, restart (the event stream is <see cref="RunEventEndpoints"/>).</summary>
+internal static class RunEndpoints
+{
+    private const string Tag = "Runs";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost(ApiRoutes.WorkflowRuns, StartAsync).RequireAuthorization(ApiPolicies.Write)
+            .WithName("StartRun").WithSummary("Starts a manual run, queued under the workflow's run strategy.").WithTags(Tag)
+            .AcceptsJson<StartRunRequest>(required: false)
+            .Produces<RunReference>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(ApiRoutes.WorkflowRuns, ListWorkflowRunsAsync).RequireAuthorization(ApiPolicies.Read)
+            .WithName("ListWorkflowRuns").WithSummary("The workflow's runs, newest first; query status, since, until, limit.").WithTags(Tag)
+            .Produces<IReadOnlyList<RunInfo>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost(ApiRoutes.Backfills, BackfillAsync).RequireAuthorization(ApiPolicies.Write)
+            .WithName("Backfill").WithSummary("Starts a run over explicit snapshot ranges of the workflow's sources; moves no watermark.").WithTags(Tag)
+            .AcceptsJson<BackfillRequest>()
+            .Produces<RunReference>(StatusCodes.Status202Accepted).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(ApiRoutes.Runs, ListAsync).RequireAuthorization(ApiPolicies.Read)
+            .WithName("ListRuns").WithSummary("Runs of every workflow, newest first; query workflow, status, since, until, limit (1..1000, default 100).").WithTags(Tag)
+            .Produces<IReadOnlyList<RunInfo>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(ApiRoutes.Run, GetAsync).RequireAuthorization(ApiPolicies.Read)
+            .WithName("GetRun").WithSummary("One run with its steps and timings.").WithTags(Tag)
+            .Produces<RunInfo>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost(ApiRoutes.StopRun, StopAsync).RequireAuthorization(ApiPolicies.Write)
+            .WithName("StopRun").WithSummary("Stops a started run; a finished one is returned as it is; a queued one answers 409.").WithTags(Tag)
+            .Produces<RunInfo>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost(ApiRoutes.RestartRun, RestartAsync).RequireAuthorization(ApiPolicies.Write)
+            .WithName("RestartRun").WithSummary("Runs a failed, timed-out or stopped run's unfinished steps again; 409 when it may not be restarted.").WithTags(Tag)
+            .Produces<RunInfo>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> StartAsync(string workflowId, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var body = await RequestJson.ReadAsync<StartRunRequest>(request, optional: true, cancellationToken) ?? new StartRunRequest();
+        var number = await grains.GetGrain<IWorkflowGrain>(workflowId).StartRunAsync(new RunRequest { Parameters = body.Parameters }).WaitAsync(cancellationToken);
+        return Accepted(workflowId, number);
+    }
+
+    private static async Task<IResult> BackfillAsync(string workflowId, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var body = (await RequestJson.ReadAsync<BackfillRequest>(request, optional: false, cancellationToken))!;
+        var number = await grains.GetGrain<IWorkflowGrain>(workflowId)
+            .StartRunAsync(new RunRequest { Parameters = body.Parameters, Sources = body.Sources })
+            .WaitAsync(cancellationToken);
+        return Accepted(workflowId, number);
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await grains.GetGrain<IRunDirectoryGrain>(IRunDirectoryGrain.Key).QueryAsync(RunQueryString.Parse(request.Query, null)).WaitAsync(cancellationToken));
+
+    private static async Task<IResult> ListWorkflowRunsAsync(string workflowId, HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await grains.GetGrain<IRunDirectoryGrain>(IRunDirectoryGrain.Key).QueryAsync(RunQueryString.Parse(request.Query, workflowId)).WaitAsync(cancellationToken));
+
+    private static async Task<IResult> GetAsync(string workflowId, string runNumber, IGrainFactory grains, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ReadAsync(grains, RouteValues.Run(workflowId, runNumber), cancellationToken));
+
+    private static async Task<IResult> StopAsync(string workflowId, string runNumber, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var run = RouteValues.Run(workflowId, runNumber);
+        var current = await ReadAsync(grains, run, cancellationToken);
+        if (current.Status.IsFinal())
+        {
+            return TypedResults.Ok(current);
+        }
+
+        if (current.Revision == 0)
+        {
+            // A queued run has no run grain yet; its StopAsync would do nothing and the run would still start later.
+            throw new InvalidOperationException(
+                $"Run {run} is queued and has not started, so it cannot be stopped yet; stop it once it runs, or delete the workflow to drop its queued runs.");
+        }
+
+        await RunGrain(grains, run).StopAsync().WaitAsync(cancellationToken);
+        return TypedResults.Ok(await ReadAsync(grains, run, cancellationToken));
+    }
+
+    private static async Task<IResult> RestartAsync(string workflowId, string runNumber, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var run = RouteValues.Run(workflowId, runNumber);
+        var current = await ReadAsync(grains, run, cancellationToken);
+        if (current.Revision == 0)
+        {
+            throw new InvalidOperationException($"Run {run} is {current.Status} and has not started; only a failed, timed-out or stopped run can be restarted.");
+        }
+
+        await RunGrain(grains, run).RestartAsync().WaitAsync(cancellationToken);
+        return TypedResults.Ok(await ReadAsync(grains, run, cancellationToken));
+    }
+
+    /// <summary>Through the workflow: it knows queued runs, which have no run grain yet.</summary>
+    internal static async Task<RunInfo> ReadAsync(IGrainFactory grains, RunReference run, CancellationToken cancellationToken) =>
+        await grains.GetGrain<IWorkflowGrain>(run.WorkflowId).GetRunAsync(run.RunNumber).WaitAsync(cancellationToken)
+            ?? throw new KeyNotFoundException($"Run {run} does not exist.");
+
+    private static IRunGrain RunGrain(IGrainFactory grains, RunReference run) => grains.GetGrain<IRunGrain>(RunKeys.Run(run.WorkflowId, run.RunNumber));
+
+    private static IResult Accepted(string workflowId, long number)
+    {
+        var reference = new RunReference { WorkflowId = workflowId, RunNumber = number };
+        var location = ApiRoutes.Run
+            .Replace("{workflowId}", Uri.EscapeDataString(workflowId), StringComparison.Ordinal)
+            .Replace("{runNumber}", number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return TypedResults.Accepted(location, reference);
+    }
+}
