@@ -46,7 +46,7 @@ public static class ErrorMapping
     {
         ArgumentNullException.ThrowIfNull(exception);
         var e = Unwrap(exception);
-        var message = ExitCodeOf(e) == ExitCodes.UnexpectedError && e is not CliException
+        var message = ExitCodeOf(e) == ExitCodes.UnexpectedError && e is not CliException and not MaestroException
             ? $"{e.GetType().Name}: {e.Message}"
             : e.Message;
         return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -87,7 +87,8 @@ public sealed class WorkflowCommandTests : IDisposable
     {
         var list = await _cli.RunAsync("workflow", "list", "-o", "json");
         Assert.Equal(0, list.ExitCode);
-        Assert.StartsWith("[{\"id\":\"agg\",\"activeVersion\":2,\"latestVersion\":3,\"strategy\":\"Sequential\"", list.Out, StringComparison.Ordinal);
+        Assert.StartsWith("[{\"id\":\"agg\",\"activeVersion\":2,\"latestVersion\":3,", list.Out, StringComparison.Ordinal);
+        Assert.Contains("\"reads\":[\"raw.events\"]", list.Out, StringComparison.Ordinal);
 
         var get = await _cli.RunAsync("workflow", "get", "agg", "-o", "table");
         Assert.Contains("workflow agg", get.Out, StringComparison.Ordinal);
