@@ -34,9 +34,9 @@ public static class Definitions
         }
         """;
 
-    /// <summary>Triggered by commits to raw.events; one noop step.</summary>
-    public static string OnEvents(string id) => $$"""
-        { "id": "{{id}}", "triggers": [{ "type": "table", "tables": ["raw.events"] }], "steps": [{ "type": "noop", "id": "seen" }] }
+    /// <summary>Triggered by commits to <paramref name="table"/>; one noop step.</summary>
+    public static string OnTable(string id, string table) => $$"""
+        { "id": "{{id}}", "triggers": [{ "type": "table", "tables": ["{{table}}"] }], "steps": [{ "type": "noop", "id": "seen" }] }
         """;
 
     public static string OnSignal(string id, string signal) => $$"""

@@ -40,7 +40,7 @@ public sealed class ServerCommandTests : IClassFixture<ServerFixture>, IDisposab
         var info = Json(await Ok("workflow", "get", "e2e-wf"));
         Assert.Equal(1, info.GetProperty("activeVersion").GetInt32());
         var v2 = await Ok("workflow", "get", "e2e-wf", "--version", "2", "-o", "table");
-        Assert.Contains("\"100ms\"", v2.Out, StringComparison.Ordinal);
+        Assert.Contains("\"version\": 2", v2.Out, StringComparison.Ordinal);
         Assert.Contains("workflow e2e-wf", (await Ok("workflow", "get", "e2e-wf", "-o", "table")).Out, StringComparison.Ordinal);
 
         // The server knows which tables exist; a local check does not.
@@ -139,24 +139,31 @@ public sealed class ServerCommandTests : IClassFixture<ServerFixture>, IDisposab
     }
 
     [Fact]
-    public async Task Table_list_get_lineage_refresh_and_backfill_over_the_server()
+    public async Task Table_list_get_lineage_refresh_and_backfill_over_the_server_after_a_catalog_direct_append()
     {
-        _dir.Write("on-events.json", Definitions.OnEvents("e2e-reader"));
-        await Ok("workflow", "apply", "-f", "on-events.json");
+        // A table written around the silo, by the catalog-direct commands on the silo's own catalog.
+        var catalog = new[] { "--catalog", Path.Combine(_server.DataPath, "catalog.db"), "--warehouse", Path.Combine(_server.DataPath, "warehouse") };
+        _dir.Write("schema.json", """{"type": "struct", "fields": [{"id": 1, "name": "id", "required": true, "type": "long"}]}""");
+        _dir.Write("rows.csv", "id\n1\n2\n");
+        await Ok(["table", "create", "e2e.clicks", "--schema", "schema.json", .. catalog]);
+        await Ok(["table", "append", "e2e.clicks", "--file", "rows.csv", .. catalog]);
+        var refreshed = Json(await Ok("table", "refresh", "e2e.clicks"));
+        var snapshot = refreshed.GetProperty("currentSnapshotId").GetInt64();
 
+        _dir.Write("on-clicks.json", Definitions.OnTable("e2e-reader", "e2e.clicks"));
+        await Ok("workflow", "apply", "-f", "on-clicks.json");
         var tables = Json(await Ok("table", "list"));
-        Assert.Contains(tables.EnumerateArray(), t => t.GetProperty("table").GetString() == "raw.events");
-        var details = Json(await Ok("table", "get", "raw.events"));
-        var snapshot = details.GetProperty("currentSnapshotId").GetInt64();
+        Assert.Contains(tables.EnumerateArray(), t => t.GetProperty("table").GetString() == "e2e.clicks");
+        var details = Json(await Ok("table", "get", "e2e.clicks"));
+        Assert.Equal(snapshot, details.GetProperty("currentSnapshotId").GetInt64());
         Assert.Contains(details.GetProperty("subscribers").EnumerateArray(), s => s.GetString() == "e2e-reader");
-        Assert.Contains("metadata ", (await Ok("table", "get", "raw.events", "-o", "table")).Out, StringComparison.Ordinal);
+        Assert.Contains("metadata ", (await Ok("table", "get", "e2e.clicks", "-o", "table")).Out, StringComparison.Ordinal);
 
-        var lineage = Json(await Ok("table", "lineage", "raw.events"));
-        Assert.Contains(lineage.GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "raw.events" && e.GetProperty("to").GetString() == "e2e-reader");
+        var lineage = Json(await Ok("table", "lineage", "e2e.clicks"));
+        Assert.Contains(lineage.GetProperty("edges").EnumerateArray(), e => e.GetProperty("from").GetString() == "e2e.clicks" && e.GetProperty("to").GetString() == "e2e-reader");
         Assert.Contains("e2e-reader", (await Ok("table", "lineage", "-o", "table")).Out, StringComparison.Ordinal);
-        Assert.Equal(snapshot, Json(await Ok("table", "refresh", "raw.events")).GetProperty("currentSnapshotId").GetInt64());
 
-        var backfill = await Ok("run", "backfill", "e2e-reader", "--source", $"raw.events:..{snapshot}", "-o", "table");
+        var backfill = await Ok("run", "backfill", "e2e-reader", "--source", $"e2e.clicks:..{snapshot}", "-o", "table");
         Assert.StartsWith("e2e-reader/", backfill.Out, StringComparison.Ordinal);
         var run = Json(await Ok("run", "get", backfill.Out.Trim()));
         Assert.Equal("backfill", run.GetProperty("trigger").GetString());
@@ -164,7 +171,7 @@ public sealed class ServerCommandTests : IClassFixture<ServerFixture>, IDisposab
         var missing = await _maestro.RunAsync("table", "get", "raw.nothing");
         Assert.Equal(ExitCodes.NotFound, missing.ExitCode);
         Assert.Contains("raw.nothing", missing.Error, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.BadInput, (await _maestro.RunAsync("run", "backfill", "e2e-reader", "--source", "raw.events:5")).ExitCode);
+        Assert.Equal(ExitCodes.BadInput, (await _maestro.RunAsync("run", "backfill", "e2e-reader", "--source", "e2e.clicks:5")).ExitCode);
     }
 
     [Fact]

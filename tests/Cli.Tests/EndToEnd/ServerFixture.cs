@@ -14,6 +14,9 @@ public class ServerFixture : IAsyncLifetime
 
     public Uri Server => (_silo ?? throw new InvalidOperationException("The silo is not started.")).HttpAddress;
 
+    /// <summary>The silo's data folder: its SQLite catalog is <c>catalog.db</c>, its warehouse <c>warehouse/</c>.</summary>
+    public string DataPath => _data.Path;
+
     protected virtual IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>();
 
     protected virtual bool CreateDemoTables => true;
