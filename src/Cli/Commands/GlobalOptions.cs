@@ -24,6 +24,18 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    public Option<string?> Server { get; } = new("--server")
+    {
+        Description = $"The OrleansMaestro server of the workflow, run, signal and table list/get/lineage/refresh commands. Env: {EnvironmentVariables.Server}. Default: {ServerSettingsResolver.DefaultServer}",
+        Recursive = true,
+    };
+
+    public Option<string?> ApiKey { get; } = new("--api-key")
+    {
+        Description = $"API key sent to the server (X-Api-Key). Env: {EnvironmentVariables.ApiKey}.",
+        Recursive = true,
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "Print the stack trace of an error.",
@@ -36,6 +48,8 @@ public sealed class GlobalOptions
         command.Add(Catalog);
         command.Add(Warehouse);
         command.Add(CatalogName);
+        command.Add(Server);
+        command.Add(ApiKey);
         command.Add(Verbose);
     }
 }

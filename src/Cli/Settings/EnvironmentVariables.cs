@@ -12,4 +12,6 @@ public static class EnvironmentVariables
     public const string S3SecretKey = "MAESTRO_S3_SECRET_KEY";
     public const string S3PathStyle = "MAESTRO_S3_PATH_STYLE";
     public const string S3ChunkEncoding = "MAESTRO_S3_CHUNK_ENCODING";
+    public const string Server = "MAESTRO_SERVER";
+    public const string ApiKey = "MAESTRO_API_KEY";
 }

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using OrleansMaestro.Cli.Server;
+
+namespace OrleansMaestro.Cli.Commands.Runs;
+
+/// <summary><c>maestro run start WORKFLOW [-p key=value ...]</c>: starts a manual run and prints its reference.</summary>
+public static class RunStartCommand
+{
+    public static Command Build(ServerCommandRunner runner)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        var workflow = new Argument<string>("workflow") { Description = "The workflow id." };
+        var parameters = KeyValueOption.Create("A run parameter as key=value (repeatable); the others take their defaults.");
+        var command = new Command("start", "Start a manual run (queued under the workflow's run strategy); prints WORKFLOW/RUN.") { workflow, parameters };
+        runner.SetAction(command, async (result, session, ct) =>
+        {
+            var values = KeyValueOption.Parse(result.GetValue(parameters));
+            var run = await session.Client.StartRunAsync(result.GetValue(workflow)!, values, ct);
+            if (session.Json)
+            {
+                await session.WriteJsonAsync(run, ct);
+            }
+            else
+            {
+                await session.WriteLineAsync(run.ToString());
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
