@@ -11,7 +11,9 @@ internal static class Kubectl
     /// kubectl from PATH, else the copy scripts/install-kubectl.sh puts in tests/tools/.kubectl; a clear failure
     /// otherwise (these tests must not pass without rendering anything).
     /// </summary>
-    public static string Path { get; } = Find();
+    public static string Path => Found.Value;
+
+    private static readonly Lazy<string> Found = new(Find);
 
     public static async Task<string> KustomizeAsync(string directory, CancellationToken cancellationToken)
     {

@@ -95,6 +95,25 @@ public sealed class KubernetesHostingTests
         Assert.True(configuration.GetSection(MaestroSiloOptions.Section).Get<MaestroSiloOptions>()!.Cluster.Kubernetes);
     }
 
+    [Theory]
+    [InlineData("maestro", true)]
+    [InlineData("prod-eu.1", true)]
+    [InlineData("prod/eu", false)]
+    [InlineData("-prod", false)]
+    public void Under_kubernetes_hosting_the_cluster_ids_must_be_label_values(string id, bool valid)
+    {
+        var options = Cluster(kubernetes: true);
+        options.Http.Auth.Enabled = false;
+        options.ClusterId = id;
+        var result = new MaestroSiloOptionsValidator().Validate(null, options);
+        Assert.Equal(valid, result.Succeeded);
+        Assert.True(valid || (result.Failures ?? []).Any(f => f.Contains("Maestro:ClusterId", StringComparison.Ordinal)));
+
+        // Without Kubernetes hosting the ids are only database keys.
+        options.Cluster.Kubernetes = false;
+        Assert.True(new MaestroSiloOptionsValidator().Validate(null, options).Succeeded);
+    }
+
     private static MaestroSiloOptions Cluster(bool kubernetes) => new()
     {
         Profile = SiloProfile.Cluster,
@@ -139,11 +158,4 @@ public sealed class KubernetesHostingTests
             }
         }
     }
-}
-
-/// <summary>Tests that change process environment variables; not run in parallel with each other.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class EnvironmentCollection
-{
-    public const string Name = "process environment";
 }

@@ -41,8 +41,9 @@ public sealed class MonitoringTests(Overlays overlays)
             using var _ = JsonDocument.Parse(content);
         }
 
-        // A ConfigMap holds at most 1 MiB; client-side `kubectl apply` also copies it into an annotation (256 KiB).
-        Assert.InRange(map.Data.Values.Sum(v => Encoding.UTF8.GetByteCount(v)), 1, 1024 * 1024);
+        // A ConfigMap holds at most 1 MiB, but client-side `kubectl apply` also copies the whole object into its
+        // last-applied annotation, and all annotations together may hold 256 KiB: stay below that with room to spare.
+        Assert.InRange(map.Data.Values.Sum(v => Encoding.UTF8.GetByteCount(v)), 1, 200 * 1024);
     }
 
     [Fact]

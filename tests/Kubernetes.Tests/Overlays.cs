@@ -35,10 +35,3 @@ public sealed class Overlays : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 }
-
-/// <summary>One rendering of every overlay for all the manifest test classes.</summary>
-[CollectionDefinition(Name)]
-public sealed class OverlaysCollection : ICollectionFixture<Overlays>
-{
-    public const string Name = "overlays";
-}

@@ -117,6 +117,8 @@ public sealed class SettingsTests(Overlays overlays)
         var defaults = new MaestroSiloOptions();
         Assert.Equal(environment.GetValueOrDefault("Maestro__ClusterId") ?? defaults.ClusterId, labels["orleans/clusterId"]);
         Assert.Equal(environment.GetValueOrDefault("Maestro__ServiceId") ?? defaults.ServiceId, labels["orleans/serviceId"]);
+        // Orleans patches them onto the pod as label values, which Kubernetes restricts.
+        Assert.All(new[] { labels["orleans/clusterId"], labels["orleans/serviceId"] }, v => Assert.Matches("^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$", v));
         Assert.Equal("metadata.labels['orleans/clusterId']", fields["ORLEANS_CLUSTER_ID"]);
         Assert.Equal("metadata.labels['orleans/serviceId']", fields["ORLEANS_SERVICE_ID"]);
     }

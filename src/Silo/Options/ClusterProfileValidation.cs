@@ -26,6 +26,21 @@ internal static class ClusterProfileValidation
         {
             errors.Add($"{S}:Cluster:AdvertisedAddress '{address}' is not an IP address.");
         }
+
+        if (options.Cluster.Kubernetes)
+        {
+            // Orleans' Kubernetes hosting patches both ids onto the pod as label values, which Kubernetes restricts.
+            CheckLabelValue(errors, "ClusterId", options.ClusterId);
+            CheckLabelValue(errors, "ServiceId", options.ServiceId);
+        }
+    }
+
+    private static void CheckLabelValue(List<string> errors, string key, string value)
+    {
+        if (value.Length > 63 || !System.Text.RegularExpressions.Regex.IsMatch(value, "^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$"))
+        {
+            errors.Add($"{S}:{key} '{value}' must be a Kubernetes label value when {S}:Cluster:Kubernetes is on (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit).");
+        }
     }
 
     private static void CheckConnectionString(List<string> errors, string key, string? value, bool required)
