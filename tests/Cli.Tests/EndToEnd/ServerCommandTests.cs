@@ -192,6 +192,7 @@ public sealed class ServerCommandTests : IClassFixture<ServerFixture>, IDisposab
         var result = await _maestro.RunAsync("workflow", "list", "--server", $"http://127.0.0.1:{FreePort.Next()}");
         Assert.Equal(ExitCodes.Unavailable, result.ExitCode);
         Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("hint: is the server at http://127.0.0.1:", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
