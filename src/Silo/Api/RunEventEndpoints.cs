@@ -45,24 +45,32 @@ internal static class RunEventEndpoints
         // Tells nginx-style proxies not to buffer the stream.
         http.Response.Headers["X-Accel-Buffering"] = "no";
         var body = http.Response.Body;
-        await WriteAsync(body, events.Current, lastSeen, cancellationToken);
-        await body.FlushAsync(cancellationToken);
-        while (true)
+        try
         {
-            next = events.MoveNextAsync().AsTask();
-            while (!await WithinAsync(next, keepAlive, cancellationToken))
-            {
-                await body.WriteAsync(": keep-alive\n\n"u8.ToArray(), cancellationToken);
-                await body.FlushAsync(cancellationToken);
-            }
-
-            if (!await next)
-            {
-                return;
-            }
-
             await WriteAsync(body, events.Current, lastSeen, cancellationToken);
             await body.FlushAsync(cancellationToken);
+            while (true)
+            {
+                next = events.MoveNextAsync().AsTask();
+                while (!await WithinAsync(next, keepAlive, cancellationToken))
+                {
+                    await body.WriteAsync(": keep-alive\n\n"u8.ToArray(), cancellationToken);
+                    await body.FlushAsync(cancellationToken);
+                }
+
+                if (!await next)
+                {
+                    return;
+                }
+
+                await WriteAsync(body, events.Current, lastSeen, cancellationToken);
+                await body.FlushAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            // The watch may not be disposed while a step of it runs (the viewer left mid-wait): let it see the cancellation first.
+            await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

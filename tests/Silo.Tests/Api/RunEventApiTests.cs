@@ -50,6 +50,31 @@ public sealed class RunEventApiTests(ApiSilo silo)
     }
 
     [Fact]
+    public async Task A_viewer_that_leaves_mid_stream_ends_the_watch_without_an_error()
+    {
+        using (var put = await Http.PostAsync(Url(ApiRoutes.Workflows), Json(Definitions.Sleepy("sse-leave", "20s"))))
+        {
+            Assert.True(put.IsSuccessStatusCode);
+        }
+
+        using var started = await Http.PostAsync(Url("/api/v1/workflows/sse-leave/runs"), null);
+        var run = await ReadAsync<RunReference>(started);
+        using (var response = await Http.GetAsync(Url($"/api/v1/workflows/sse-leave/runs/{run.RunNumber}/events"), HttpCompletionOption.ResponseHeadersRead))
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            Assert.StartsWith("id: ", await reader.ReadLineAsync());
+            // The step sleeps 20 s, so the watch is in the middle of a long poll of the run grain when the viewer leaves.
+            Assert.Equal("event: snapshot", await reader.ReadLineAsync());
+        }
+
+        await Task.Delay(1000);
+        Assert.DoesNotContain("unhandled exception", silo.Process.Errors, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("failed after its response started", silo.Process.Errors, StringComparison.Ordinal);
+        using var stop = await Http.PostAsync(Url($"/api/v1/workflows/sse-leave/runs/{run.RunNumber}/stop"), null);
+        Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+    }
+
+    [Fact]
     public async Task A_missing_run_is_a_404_problem_and_a_bad_number_a_400()
     {
         using var missing = await Http.GetAsync(Url("/api/v1/workflows/sse-never/runs/1/events"));
