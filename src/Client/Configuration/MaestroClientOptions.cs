@@ -59,6 +59,12 @@ public sealed record MaestroOrleansClientOptions
 
     /// <summary>The cluster's <c>Maestro:ServiceId</c>.</summary>
     public string ServiceId { get; set; } = "maestro";
+
+    /// <summary>
+    /// How long the client keeps trying to connect when the host starts (a cluster may still be starting); after it the
+    /// host's start fails with Orleans' error (e.g. no gateway found).
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>ADO.NET clustering (section <c>Orleans:AdoNet</c>).</summary>

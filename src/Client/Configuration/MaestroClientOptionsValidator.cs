@@ -84,6 +84,11 @@ internal sealed class MaestroClientOptionsValidator : IValidateOptions<MaestroCl
                 yield return ("Orleans:ClusterId", "is required (the silos' Maestro:ClusterId).");
             }
 
+            if (orleans.ConnectTimeout < TimeSpan.Zero)
+            {
+                yield return ("Orleans:ConnectTimeout", $"must not be negative, not {orleans.ConnectTimeout}.");
+            }
+
             if (string.IsNullOrWhiteSpace(orleans.ServiceId))
             {
                 yield return ("Orleans:ServiceId", "is required (the silos' Maestro:ServiceId).");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -73,6 +74,8 @@ public static class MaestroClientServiceCollectionExtensions
 
     private static void ConfigureOrleans(IClientBuilder client, bool adoNet)
     {
+        client.Services.TryAddSingleton(TimeProvider.System);
+        client.UseConnectionRetryFilter<ConnectRetryFilter>();
         client.Services.AddOptions<ClusterOptions>().Configure<IOptions<MaestroClientOptions>>((cluster, maestro) =>
         {
             cluster.ClusterId = maestro.Value.Orleans.ClusterId;

@@ -75,6 +75,20 @@ public sealed class RunOperationsTests(EmbeddedSilo silo)
         Assert.Equal(RunStatus.Stopped, (await client.StopRunAsync(run)).Status);
     }
 
+    [Fact]
+    public async Task An_open_watch_outlives_the_http_timeout()
+    {
+        var id = "http-slow-watch";
+        await silo.Http.ApplyWorkflowAsync(new WorkflowBuilder(id).OnManual().Sleep("slow", TimeSpan.FromSeconds(4)).Build());
+        using var http = new HttpClient { BaseAddress = silo.Silo.HttpAddress, Timeout = TimeSpan.FromSeconds(2) };
+        http.DefaultRequestHeaders.Add(ApiRoutes.ApiKeyHeader, EmbeddedSilo.ReadWriteKey);
+        var client = new Http.HttpMaestroClient(http);
+
+        var run = await client.StartRunAsync(id);
+        var events = await client.UntilEndAsync(run);
+        Assert.Equal(RunStatus.Succeeded, events[^1].Status);
+    }
+
     [Theory]
     [InlineData("http")]
     [InlineData("orleans")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Xunit.Abstractions;
 
 namespace OrleansMaestro.Client.Tests.EndToEnd;
 
@@ -7,7 +8,7 @@ namespace OrleansMaestro.Client.Tests.EndToEnd;
 /// watches the run to its end, against the shared silo, over either transport.
 /// </summary>
 [Collection(EmbeddedSiloCollection.Name)]
-public sealed class SdkSampleProcessTests(EmbeddedSilo silo)
+public sealed class SdkSampleProcessTests(EmbeddedSilo silo, ITestOutputHelper output)
 {
     [Theory]
     [InlineData("Http")]
@@ -29,6 +30,7 @@ public sealed class SdkSampleProcessTests(EmbeddedSilo silo)
         };
 
         var result = await DotnetProgram.RunAsync(work.Path, environment, TimeSpan.FromMinutes(3), DotnetProgram.SampleDll());
+        output.WriteLine(result.Output);
 
         Assert.True(result.ExitCode == 0, $"{result}\nsilo:\n{silo.Output}");
         Assert.Contains($"watching run sample-{transport.ToLowerInvariant()}/1", result.Output, StringComparison.Ordinal);
