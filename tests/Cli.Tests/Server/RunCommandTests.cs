@@ -140,6 +140,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("run agg/3", result.Out, StringComparison.Ordinal);
         Assert.Contains("Succeeded", result.Out, StringComparison.Ordinal);
         Assert.Contains("depends on", result.Out, StringComparison.Ordinal);
+        Assert.Contains("dag", result.Out, StringComparison.Ordinal);
+        Assert.Contains("b  Succeeded", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
