@@ -19,7 +19,7 @@ public static class RunView
         var rows = new List<IRenderable> { new Text(header, new Style(decoration: Decoration.Bold)) };
         if (run.Error is not null)
         {
-            rows.Add(new Text("error: " + run.Error, new Style(Color.Red)));
+            rows.Add(new Text("error: " + run.Error.TrimEnd(), new Style(Color.Red)));
         }
 
         var table = new Table().Border(TableBorder.Rounded);
@@ -35,9 +35,9 @@ public static class RunView
                 new Text(TextTable.List(dependsOn.GetValueOrDefault(step.StepId))),
                 new Text(step.Status.ToString(), StatusStyle(step.Status)),
                 new Text(step.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(TextTable.Time(step.StartedAt)),
+                new Text(TextTable.Clock(step.StartedAt)),
                 new Text(TextTable.Duration(step.StartedAt, step.FinishedAt)),
-                new Text(step.Error ?? ""));
+                new Text(TextTable.Short(step.Error)));
         }
 
         rows.Add(table);
