@@ -115,6 +115,10 @@ public sealed class ServerCommandTests : IClassFixture<ServerFixture>, IDisposab
         var restarted = Json(await Ok("run", "restart", "e2e-fail/1"));
         Assert.Equal(1, restarted.GetProperty("restarts").GetInt32());
         Assert.Equal(ExitCodes.RunFailed, (await _maestro.RunAsync("run", "watch", "e2e-fail/1")).ExitCode);
+
+        var startAndWatch = await _maestro.RunAsync("run", "start", "e2e-fail", "--watch");
+        Assert.Equal(ExitCodes.RunFailed, startAndWatch.ExitCode);
+        Assert.StartsWith("started e2e-fail/2", startAndWatch.Error, StringComparison.Ordinal);
     }
 
     [Fact]
