@@ -44,10 +44,13 @@ public sealed class ServerAuthTests : IClassFixture<AuthServerFixture>, IDisposa
         _maestro.Environment["MAESTRO_API_KEY"] = AuthServerFixture.ReaderKey;
         Assert.Equal(0, (await _maestro.RunAsync("workflow", "list")).ExitCode);
         Assert.Equal(0, (await _maestro.RunAsync("workflow", "get", "auth-wf")).ExitCode);
+        Assert.Equal(0, (await _maestro.RunAsync("workflow", "validate", "-f", "wf.json", "--local")).ExitCode);
         foreach (var args in new[]
                  {
                      new[] { "workflow", "apply", "-f", "wf.json" }, ["workflow", "delete", "auth-wf"], ["workflow", "activate", "auth-wf", "1"],
-                     ["run", "start", "auth-wf"], ["signal", "post", "anything"], ["table", "refresh", "raw.events"],
+                     ["run", "start", "auth-wf"], ["run", "stop", "auth-wf/1"], ["run", "restart", "auth-wf/1"],
+                     ["run", "backfill", "auth-wf", "--source", "raw.events:..1"], ["workflow", "validate", "-f", "wf.json"],
+                     ["signal", "post", "anything"], ["table", "refresh", "raw.events"],
                  })
         {
             var result = await _maestro.RunAsync(args);
