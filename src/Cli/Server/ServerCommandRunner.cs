@@ -26,10 +26,11 @@ public sealed class ServerCommandRunner(CliContext context, GlobalOptions global
     private async Task<int> RunAsync(ParseResult result, Option<string?> output, Func<ParseResult, ServerSession, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         var verbose = result.GetValue(globals.Verbose);
+        ServerSettings? settings = null;
         try
         {
             var format = ServerOutputOption.Resolve(result.GetValue(output), Context.OutputIsTerminal);
-            var settings = ServerSettingsResolver.Resolve(result.GetValue(globals.Server), result.GetValue(globals.ApiKey), Context.Environment);
+            settings = ServerSettingsResolver.Resolve(result.GetValue(globals.Server), result.GetValue(globals.ApiKey), Context.Environment);
             var client = clientFactory(settings);
             try
             {
@@ -47,13 +48,16 @@ public sealed class ServerCommandRunner(CliContext context, GlobalOptions global
         }
         catch (Exception e)
         {
-            await ReportAsync(Context.Error, e, verbose);
+            await ReportAsync(Context.Error, e, verbose, settings: settings);
             return ErrorMapping.ExitCodeOf(e);
         }
     }
 
-    /// <summary>Prints <c>error: message</c> and the bad fields, each on its own indented line.</summary>
-    public static async Task ReportAsync(TextWriter error, Exception e, bool verbose, string? prefix = null)
+    /// <summary>
+    /// Prints <c>error: message</c>, the bad fields each on its own indented line, and for a refused key a hint saying
+    /// which key was (not) sent.
+    /// </summary>
+    public static async Task ReportAsync(TextWriter error, Exception e, bool verbose, string? prefix = null, ServerSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(e);
@@ -61,6 +65,19 @@ public sealed class ServerCommandRunner(CliContext context, GlobalOptions global
         foreach (var field in ErrorMapping.FieldErrorsOf(e))
         {
             await error.WriteLineAsync($"  {prefix}{field}");
+        }
+
+        var hint = ErrorMapping.ExitCodeOf(e) switch
+        {
+            ExitCodes.Unauthorized when settings is { ApiKey: null } => $"hint: no API key was sent; give one with --api-key or {EnvironmentVariables.ApiKey}.",
+            ExitCodes.Unauthorized => "hint: the server does not know the API key that was sent.",
+            ExitCodes.Forbidden => "hint: the API key may not do this (a read-only key can only read).",
+            ExitCodes.Unavailable when settings is not null => $"hint: is the server at {settings.Server} running? (--server, {EnvironmentVariables.Server})",
+            _ => null,
+        };
+        if (hint is not null)
+        {
+            await error.WriteLineAsync("  " + hint);
         }
 
         if (verbose)

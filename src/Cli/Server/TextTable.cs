@@ -50,4 +50,28 @@ public static class TextTable
     }
 
     public static string List(IEnumerable<string>? items) => string.Join(", ", items ?? []);
+
+    /// <summary>A time of today's runs and steps, short: <c>HH:mm:ss</c> (UTC).</summary>
+    public static string Clock(DateTimeOffset? time) => time?.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary><c>sequential</c>, <c>parallel(4)</c>, ...: the strategy as the definition file writes its kind.</summary>
+    public static string Strategy(Abstractions.Definitions.RunStrategy? strategy) => strategy is null
+        ? ""
+        : char.ToLowerInvariant(strategy.Kind.ToString()[0]) + strategy.Kind.ToString()[1..]
+          + (strategy.Kind == Abstractions.Definitions.RunStrategyKind.Parallel ? $"({strategy.MaxParallel.ToString(CultureInfo.InvariantCulture)})" : "");
+
+    /// <summary>
+    /// An error in a table cell: on one line and at most <paramref name="max"/> characters (the full text is in
+    /// <c>run get</c>'s header line and in the JSON output).
+    /// </summary>
+    public static string Short(string? error, int max = 60)
+    {
+        if (error is null)
+        {
+            return "";
+        }
+
+        var line = string.Join(' ', error.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= max ? line : line[..(max - 1)] + "…";
+    }
 }

@@ -22,6 +22,7 @@ public sealed class ServerAuthTests : IClassFixture<AuthServerFixture>, IDisposa
             var result = await _maestro.RunAsync(args);
             Assert.True(result.ExitCode == ExitCodes.Unauthorized, $"maestro {string.Join(' ', args)}: {result}");
             Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+            Assert.Contains("no API key was sent; give one with --api-key or MAESTRO_API_KEY", result.Error, StringComparison.Ordinal);
         }
     }
 
@@ -30,6 +31,8 @@ public sealed class ServerAuthTests : IClassFixture<AuthServerFixture>, IDisposa
     {
         var result = await _maestro.RunAsync("workflow", "list", "--api-key", "not-a-key-of-this-server");
         Assert.Equal(ExitCodes.Unauthorized, result.ExitCode);
+        Assert.Contains("the server does not know the API key", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-key-of-this-server", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,15 +44,19 @@ public sealed class ServerAuthTests : IClassFixture<AuthServerFixture>, IDisposa
         _maestro.Environment["MAESTRO_API_KEY"] = AuthServerFixture.ReaderKey;
         Assert.Equal(0, (await _maestro.RunAsync("workflow", "list")).ExitCode);
         Assert.Equal(0, (await _maestro.RunAsync("workflow", "get", "auth-wf")).ExitCode);
+        Assert.Equal(0, (await _maestro.RunAsync("workflow", "validate", "-f", "wf.json", "--local")).ExitCode);
         foreach (var args in new[]
                  {
                      new[] { "workflow", "apply", "-f", "wf.json" }, ["workflow", "delete", "auth-wf"], ["workflow", "activate", "auth-wf", "1"],
-                     ["run", "start", "auth-wf"], ["signal", "post", "anything"], ["table", "refresh", "raw.events"],
+                     ["run", "start", "auth-wf"], ["run", "stop", "auth-wf/1"], ["run", "restart", "auth-wf/1"],
+                     ["run", "backfill", "auth-wf", "--source", "raw.events:..1"], ["workflow", "validate", "-f", "wf.json"],
+                     ["signal", "post", "anything"], ["table", "refresh", "raw.events"],
                  })
         {
             var result = await _maestro.RunAsync(args);
             Assert.True(result.ExitCode == ExitCodes.Forbidden, $"maestro {string.Join(' ', args)}: {result}");
             Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+            Assert.Contains("read-only", result.Error, StringComparison.Ordinal);
         }
 
         // Nothing changed: still one version, no run.

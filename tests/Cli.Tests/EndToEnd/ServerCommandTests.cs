@@ -115,6 +115,10 @@ public sealed class ServerCommandTests : IClassFixture<ServerFixture>, IDisposab
         var restarted = Json(await Ok("run", "restart", "e2e-fail/1"));
         Assert.Equal(1, restarted.GetProperty("restarts").GetInt32());
         Assert.Equal(ExitCodes.RunFailed, (await _maestro.RunAsync("run", "watch", "e2e-fail/1")).ExitCode);
+
+        var startAndWatch = await _maestro.RunAsync("run", "start", "e2e-fail", "--watch");
+        Assert.Equal(ExitCodes.RunFailed, startAndWatch.ExitCode);
+        Assert.StartsWith("started e2e-fail/2", startAndWatch.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,6 +196,7 @@ public sealed class ServerCommandTests : IClassFixture<ServerFixture>, IDisposab
         var result = await _maestro.RunAsync("workflow", "list", "--server", $"http://127.0.0.1:{FreePort.Next()}");
         Assert.Equal(ExitCodes.Unavailable, result.ExitCode);
         Assert.StartsWith("error: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("hint: is the server at http://127.0.0.1:", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -140,7 +140,29 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("run agg/3", result.Out, StringComparison.Ordinal);
         Assert.Contains("Succeeded", result.Out, StringComparison.Ordinal);
         Assert.Contains("depends on", result.Out, StringComparison.Ordinal);
+        Assert.Contains("dag", result.Out, StringComparison.Ordinal);
+        Assert.Contains("b  Succeeded", result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Start_with_watch_follows_the_run_and_exits_as_it_ended()
+    {
+        _cli.Client.Events.Add(Event(1, RunEventTypes.Snapshot, RunStatus.Running));
+        _cli.Client.Events.Add(Event(2, RunEventTypes.RunStatusChanged, RunStatus.Failed));
+        var result = await _cli.RunAsync("run", "start", "agg", "--watch");
+        Assert.Equal(ExitCodes.RunFailed, result.ExitCode);
+        Assert.Equal(["start agg", "watch agg/5"], _cli.Client.Calls);
+        Assert.Equal(2, result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("started agg/5", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, true, Cli.Server.ServerOutputFormat.Table)]
+    [InlineData(null, false, Cli.Server.ServerOutputFormat.Json)]
+    [InlineData("JSON", true, Cli.Server.ServerOutputFormat.Json)]
+    [InlineData("table", false, Cli.Server.ServerOutputFormat.Table)]
+    public void Output_defaults_to_table_on_a_terminal_and_json_when_redirected(string? option, bool terminal, Cli.Server.ServerOutputFormat expected) =>
+        Assert.Equal(expected, Cli.Server.ServerOutputOption.Resolve(option, terminal));
 
     [Fact]
     public async Task Watch_whose_stream_ends_before_the_run_is_unavailable()

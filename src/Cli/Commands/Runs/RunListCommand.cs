@@ -40,7 +40,7 @@ public static class RunListCommand
             {
                 $"{r.WorkflowId}/{r.RunNumber}", r.Status.ToString(), r.Trigger, TextTable.Number(r.DefinitionVersion), TextTable.Time(r.CreatedAt),
                 TextTable.Duration(r.StartedAt, r.FinishedAt),
-                $"{r.Steps.Count(s => s.Status == RunStatus.Succeeded)}/{r.Steps.Count}", r.Error,
+                $"{r.Steps.Count(s => s.Status == RunStatus.Succeeded)}/{r.Steps.Count}", TextTable.Short(r.Error),
             }));
             return ExitCodes.Ok;
         });

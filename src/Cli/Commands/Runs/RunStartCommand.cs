@@ -11,11 +11,19 @@ public static class RunStartCommand
         ArgumentNullException.ThrowIfNull(runner);
         var workflow = new Argument<string>("workflow") { Description = "The workflow id." };
         var parameters = KeyValueOption.Create("A run parameter as key=value (repeatable); the others take their defaults.");
-        var command = new Command("start", "Start a manual run (queued under the workflow's run strategy); prints WORKFLOW/RUN.") { workflow, parameters };
+        var watch = new Option<bool>("--watch") { Description = "Then follow the run as 'run watch' does, and exit as it does (0 succeeded, 8 failed, 9 stopped)." };
+        var command = new Command("start", "Start a manual run (queued under the workflow's run strategy); prints WORKFLOW/RUN.") { workflow, parameters, watch };
         runner.SetAction(command, async (result, session, ct) =>
         {
             var values = KeyValueOption.Parse(result.GetValue(parameters));
             var run = await session.Client.StartRunAsync(result.GetValue(workflow)!, values, ct);
+            if (result.GetValue(watch))
+            {
+                // The reference goes to stderr so that stdout holds only the watch's events (one JSON document per line).
+                await session.Context.Error.WriteLineAsync($"started {run}");
+                return await RunWatchCommand.WatchAsync(session, run, ct);
+            }
+
             if (session.Json)
             {
                 await session.WriteJsonAsync(run, ct);

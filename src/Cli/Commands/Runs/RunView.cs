@@ -19,7 +19,7 @@ public static class RunView
         var rows = new List<IRenderable> { new Text(header, new Style(decoration: Decoration.Bold)) };
         if (run.Error is not null)
         {
-            rows.Add(new Text("error: " + run.Error, new Style(Color.Red)));
+            rows.Add(new Text("error: " + run.Error.TrimEnd(), new Style(Color.Red)));
         }
 
         var table = new Table().Border(TableBorder.Rounded);
@@ -35,13 +35,51 @@ public static class RunView
                 new Text(TextTable.List(dependsOn.GetValueOrDefault(step.StepId))),
                 new Text(step.Status.ToString(), StatusStyle(step.Status)),
                 new Text(step.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(TextTable.Time(step.StartedAt)),
+                new Text(TextTable.Clock(step.StartedAt)),
                 new Text(TextTable.Duration(step.StartedAt, step.FinishedAt)),
-                new Text(step.Error ?? ""));
+                new Text(TextTable.Short(step.Error)));
         }
 
         rows.Add(table);
+        if (dependsOn.Values.Any(d => d.Count > 0))
+        {
+            rows.Add(Dag(run, dependsOn));
+        }
+
         return new Rows(rows);
+    }
+
+    /// <summary>
+    /// The DAG as a tree: each step under the first step it depends on (its other dependencies named after it), so a
+    /// branch shows how far a path of the run got.
+    /// </summary>
+    private static Tree Dag(RunInfo run, IReadOnlyDictionary<string, IReadOnlyList<string>> dependsOn)
+    {
+        var states = run.Steps.ToDictionary(s => s.StepId, s => s.Status, StringComparer.Ordinal);
+        var tree = new Tree(new Text("dag"));
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        void Add(IHasTreeNodes parent, string step)
+        {
+            if (!placed.Add(step))
+            {
+                return;
+            }
+
+            var others = dependsOn.GetValueOrDefault(step)?.Skip(1).ToArray() ?? [];
+            var label = step + "  " + (states.TryGetValue(step, out var status) ? status.ToString() : "?") + (others.Length > 0 ? $"  (also after {string.Join(", ", others)})" : "");
+            var node = parent.AddNode(new Text(label, states.TryGetValue(step, out var s) ? StatusStyle(s) : Style.Plain));
+            foreach (var child in dependsOn.Where(d => d.Value.Count > 0 && d.Value[0] == step).Select(d => d.Key))
+            {
+                Add(node, child);
+            }
+        }
+
+        foreach (var root in dependsOn.Where(d => d.Value.Count == 0 || !dependsOn.ContainsKey(d.Value[0])).Select(d => d.Key))
+        {
+            Add(tree, root);
+        }
+
+        return tree;
     }
 
     private static Style StatusStyle(RunStatus status) => status switch

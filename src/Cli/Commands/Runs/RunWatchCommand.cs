@@ -19,42 +19,46 @@ public static class RunWatchCommand
         ArgumentNullException.ThrowIfNull(runner);
         var run = RunArgument.Create();
         var command = new Command("watch", "Follow a run until it ends (exit 0 succeeded, 8 failed or timed out, 9 stopped).") { run };
-        runner.SetAction(command, async (result, session, ct) =>
-        {
-            var reference = RunArgument.Parse(result.GetValue(run));
-            var events = session.Client.WatchRunAsync(reference, ct);
-            RunInfo? last;
-            if (session.Json)
-            {
-                last = null;
-                await foreach (var e in events.WithCancellation(ct))
-                {
-                    await session.WriteJsonAsync(e, ct);
-                    last = e.Run;
-                }
-            }
-            else if (session.Context.OutputIsTerminal)
-            {
-                last = await WatchLiveAsync(session, events, ct);
-            }
-            else
-            {
-                // No terminal to redraw on (--output table into a file): the final state once.
-                last = null;
-                await foreach (var e in events.WithCancellation(ct))
-                {
-                    last = e.Run;
-                }
-
-                if (last is not null)
-                {
-                    session.Console().Write(RunView.Render(last, await RunPrinter.DefinitionOfAsync(session.Client, last, ct)));
-                }
-            }
-
-            return await EndAsync(session, reference, last);
-        });
+        runner.SetAction(command, (result, session, ct) => WatchAsync(session, RunArgument.Parse(result.GetValue(run)), ct));
         return command;
+    }
+
+    /// <summary>Follows <paramref name="reference"/> to its end and returns the exit code its final status maps to.</summary>
+    public static async Task<int> WatchAsync(ServerSession session, RunReference reference, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(reference);
+        var events = session.Client.WatchRunAsync(reference, ct);
+        RunInfo? last;
+        if (session.Json)
+        {
+            last = null;
+            await foreach (var e in events.WithCancellation(ct))
+            {
+                await session.WriteJsonAsync(e, ct);
+                last = e.Run;
+            }
+        }
+        else if (session.Context.OutputIsTerminal)
+        {
+            last = await WatchLiveAsync(session, events, ct);
+        }
+        else
+        {
+            // No terminal to redraw on (--output table into a file): the final state once.
+            last = null;
+            await foreach (var e in events.WithCancellation(ct))
+            {
+                last = e.Run;
+            }
+
+            if (last is not null)
+            {
+                session.Console().Write(RunView.Render(last, await RunPrinter.DefinitionOfAsync(session.Client, last, ct)));
+            }
+        }
+
+        return await EndAsync(session, reference, last);
     }
 
     private static async Task<RunInfo?> WatchLiveAsync(ServerSession session, IAsyncEnumerable<RunEvent> events, CancellationToken cancellationToken)

@@ -55,7 +55,7 @@ public static class WorkflowApplyCommand
                         await session.WriteJsonAsync(applied, ct);
                     }
 
-                    await ServerCommandRunner.ReportAsync(session.Context.Error, e, session.Verbose, $"{one.DisplayName}: ");
+                    await ServerCommandRunner.ReportAsync(session.Context.Error, e, session.Verbose, $"{one.DisplayName}: ", session.Settings);
                     var notApplied = files.SkipWhile(f => !ReferenceEquals(f, one)).Select(f => f.DisplayName);
                     await session.Context.Error.WriteLineAsync(applied.Count == 0
                         ? "error: nothing applied."

@@ -34,7 +34,7 @@ public static class WorkflowGetCommand
             }
 
             var d = info.Definition;
-            await session.WriteLineAsync($"workflow {d.Id}  version {info.ActiveVersion} active, {info.LatestVersion} latest  strategy {d.Strategy}  last run {info.LastRunNumber}");
+            await session.WriteLineAsync($"workflow {d.Id}  version {info.ActiveVersion} active, {info.LatestVersion} latest  strategy {TextTable.Strategy(d.Strategy)}  last run {info.LastRunNumber}");
             if (d.Description is not null)
             {
                 await session.WriteLineAsync(d.Description);

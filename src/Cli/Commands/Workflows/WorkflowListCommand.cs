@@ -21,7 +21,7 @@ public static class WorkflowListCommand
 
             TextTable.Write(session, ["id", "active", "latest", "strategy", "reads", "writes", "signals", "updated"], workflows.Select(w => new[]
             {
-                w.Id, TextTable.Number(w.ActiveVersion), TextTable.Number(w.LatestVersion), w.Strategy.ToString(),
+                w.Id, TextTable.Number(w.ActiveVersion), TextTable.Number(w.LatestVersion), TextTable.Strategy(w.Strategy),
                 TextTable.List(w.Reads), TextTable.List(w.Writes), TextTable.List(w.Signals), TextTable.Time(w.UpdatedAt),
             }));
             return ExitCodes.Ok;
