@@ -33,12 +33,16 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
 
         httpContext.Response.StatusCode = problem.Status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var details = problem.ToProblemDetails(httpContext);
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception }))
         {
-            HttpContext = httpContext,
-            ProblemDetails = problem.ToProblemDetails(httpContext),
-            Exception = exception,
-        });
+            return true;
+        }
+
+        // The problem-details writer declines when Accept names no JSON type (an EventSource asks for text/event-stream
+        // only); the caller still gets the problem rather than an empty 500.
+        await httpContext.Response.WriteAsJsonAsync(details, options: null, contentType: "application/problem+json", cancellationToken);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed with {Status}")]

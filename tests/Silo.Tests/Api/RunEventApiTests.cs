@@ -83,6 +83,15 @@ public sealed class RunEventApiTests(ApiSilo silo)
         await Problem.AssertInvalidAsync(bad, "runNumber");
     }
 
+    [Fact]
+    public async Task An_event_source_that_accepts_only_event_streams_still_gets_the_404_problem()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url("/api/v1/workflows/sse-never/runs/1/events"));
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var missing = await Http.SendAsync(request);
+        await Problem.AssertNotFoundAsync(missing);
+    }
+
     private static async Task<(List<(string? Id, string? Event, string Data)> Frames, int KeepAlives)> ReadFramesAsync(Stream stream, CancellationToken cancellationToken)
     {
         var frames = new List<(string?, string?, string)>();
