@@ -34,7 +34,7 @@ public static class ApiJson
             {
                 Modifiers = { WorkflowDefinitionJson.DropDerivedValues, WorkflowDefinitionJson.OmitEmpty },
             },
-            Converters = { new DurationJsonConverter(), new JsonStringEnumConverter() },
+            Converters = { new DurationJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
         };
         options.MakeReadOnly();
         return options;

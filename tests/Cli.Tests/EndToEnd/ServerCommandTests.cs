@@ -78,7 +78,7 @@ public sealed class ServerCommandTests : IClassFixture<ServerFixture>, IDisposab
         var watch = await Ok("run", "watch", "e2e-ok/1");
         var events = watch.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal("snapshot", events[0].GetProperty("type").GetString());
-        Assert.Equal("Succeeded", events[^1].GetProperty("run").GetProperty("status").GetString());
+        Assert.Equal("succeeded", events[^1].GetProperty("run").GetProperty("status").GetString());
 
         var run = Json(await Ok("run", "get", "e2e-ok/1"));
         Assert.Equal("tuesday", run.GetProperty("parameters").GetProperty("day").GetString());
@@ -128,17 +128,17 @@ public sealed class ServerCommandTests : IClassFixture<ServerFixture>, IDisposab
         await Ok("workflow", "apply", "-f", "slow.json");
         await Ok("run", "start", "e2e-slow");
         await Ok("run", "start", "e2e-slow");
-        await WaitForStatusAsync("e2e-slow/1", "Running");
+        await WaitForStatusAsync("e2e-slow/1", "running");
 
         var queued = await _maestro.RunAsync("run", "stop", "e2e-slow/2");
         Assert.Equal(ExitCodes.Conflict, queued.ExitCode);
         Assert.Contains("queued", queued.Error, StringComparison.Ordinal);
 
         var stopped = Json(await Ok("run", "stop", "e2e-slow/1"));
-        Assert.Equal("Stopped", stopped.GetProperty("status").GetString());
+        Assert.Equal("stopped", stopped.GetProperty("status").GetString());
         var watch = await _maestro.RunAsync("run", "watch", "e2e-slow/1");
         Assert.Equal(ExitCodes.RunStopped, watch.ExitCode);
-        await WaitForStatusAsync("e2e-slow/2", "Running");
+        await WaitForStatusAsync("e2e-slow/2", "running");
         await Ok("run", "stop", "e2e-slow/2");
     }
 

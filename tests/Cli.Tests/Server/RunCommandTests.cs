@@ -91,7 +91,7 @@ public sealed class RunCommandTests : IDisposable
     {
         Assert.Equal(0, (await _cli.RunAsync("run", "get", "agg/3", "-o", "table")).ExitCode);
         var stop = await _cli.RunAsync("run", "stop", "agg/3", "-o", "json");
-        Assert.Contains("\"status\":\"Stopped\"", stop.Out, StringComparison.Ordinal);
+        Assert.Contains("\"status\":\"stopped\"", stop.Out, StringComparison.Ordinal);
         Assert.Equal(0, (await _cli.RunAsync("run", "restart", "agg/3")).ExitCode);
         Assert.Equal(["get run agg/3", "version agg 1", "stop agg/3", "restart agg/3"], _cli.Client.Calls);
     }
