@@ -124,6 +124,29 @@ public sealed class MaestroTelemetryTests : IDisposable
     }
 
     [Fact]
+    public void A_source_the_active_version_no_longer_reads_is_no_longer_reported()
+    {
+        var state = new WorkflowGrainState();
+        state.Versions.Add(new WorkflowDefinition { Id = "wf", Triggers = [new TableTrigger { Tables = ["a.kept", "a.dropped"] }], Steps = [new NoopStep { Id = "s" }] });
+        Latest(state, "a.kept", snapshot: 1, sequence: 1, T0);
+        Latest(state, "a.dropped", snapshot: 2, sequence: 1, T0);
+        _telemetry.WorkflowChanged("wf", state);
+        Assert.Equal(["a.dropped", "a.kept"], ReportedTables());
+
+        state.Versions.Add(new WorkflowDefinition { Id = "wf", Triggers = [new TableTrigger { Tables = ["a.kept"] }], Steps = [new NoopStep { Id = "s" }] });
+        state.ActiveVersion = 2;
+        _telemetry.WorkflowChanged("wf", state);
+
+        Assert.Equal(["a.kept"], ReportedTables());
+    }
+
+    private string[] ReportedTables()
+    {
+        _recorder.Collect();
+        return [.. _recorder.Of("maestro.freshness.lag.snapshots").Select(m => m.Tags["table"] ?? "").Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
     public void Freshness_of_a_format_v1_source_counts_the_snapshots_heard_of_since_the_watermark()
     {
         var state = new WorkflowGrainState();

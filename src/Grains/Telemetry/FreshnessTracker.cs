@@ -23,7 +23,11 @@ internal sealed class FreshnessTracker(TimeProvider time)
             }
 
             workflow.QueueDepth = state.Pending.Count;
-            foreach (var (table, latest) in state.Latest)
+            // Latest keeps every table the workflow ever heard of; only the active version's sources are reported,
+            // or a source dropped by a new version would show a lag that grows for ever.
+            var reads = state.Current?.SourceTables.ToHashSet(StringComparer.Ordinal);
+            var reported = state.Latest.Where(entry => reads is null || reads.Contains(entry.Key)).ToArray();
+            foreach (var (table, latest) in reported)
             {
                 if (!workflow.Tables.TryGetValue(table, out var source))
                 {
@@ -38,7 +42,7 @@ internal sealed class FreshnessTracker(TimeProvider time)
             }
 
             // A source the active version no longer reads stops being reported.
-            foreach (var gone in workflow.Tables.Keys.Where(t => !state.Latest.ContainsKey(t)).ToArray())
+            foreach (var gone in workflow.Tables.Keys.Where(t => !reported.Any(entry => entry.Key == t)).ToArray())
             {
                 workflow.Tables.Remove(gone);
             }
