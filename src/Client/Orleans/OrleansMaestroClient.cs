@@ -187,9 +187,12 @@ public sealed class OrleansMaestroClient : IMaestroClient
         CallAsync(() => Tables.ListTablesAsync(), cancellationToken);
 
     /// <inheritdoc />
-    public async Task<TableDetails> GetTableAsync(string table, CancellationToken cancellationToken = default) =>
-        await CallAsync(() => Tables.GetTableAsync(table), cancellationToken)
-        ?? throw new MaestroNotFoundException($"Table {table} does not exist in the catalog.");
+    public async Task<TableDetails> GetTableAsync(string table, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(table);
+        return await CallAsync(() => Tables.GetTableAsync(table), cancellationToken)
+            ?? throw new MaestroNotFoundException($"Table {table} does not exist in the catalog.");
+    }
 
     /// <inheritdoc />
     public async Task<TableSummary> RefreshTableAsync(string table, CancellationToken cancellationToken = default)
