@@ -33,15 +33,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
 
         httpContext.Response.StatusCode = problem.Status;
-        var details = problem.ToProblemDetails(httpContext);
-        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception }))
-        {
-            return true;
-        }
-
-        // The problem-details writer declines when Accept names no JSON type (an EventSource asks for text/event-stream
-        // only); the caller still gets the problem rather than an empty 500.
-        await httpContext.Response.WriteAsJsonAsync(details, options: null, contentType: "application/problem+json", cancellationToken);
+        await problems.WriteProblemAsync(httpContext, problem.ToProblemDetails(httpContext), exception);
         return true;
     }
 

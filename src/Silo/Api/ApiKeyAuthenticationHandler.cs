@@ -65,7 +65,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     }
 
     private async Task WriteAsync(ApiProblem problem) =>
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem.ToProblemDetails(Context) });
+        await problems.WriteProblemAsync(Context, problem.ToProblemDetails(Context));
 
     private static string? SentKey(HttpRequest request)
     {

@@ -88,4 +88,19 @@ public sealed class AuthApiTests(AuthSilo silo) : IClassFixture<AuthSilo>
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
         }
     }
+
+    [Fact]
+    public async Task An_event_source_without_a_key_is_told_401_even_though_it_accepts_only_event_streams()
+    {
+        using var request = Request(HttpMethod.Get, "/api/v1/workflows/auth-wf/runs/1/events");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var none = await silo.Http.SendAsync(request);
+        await Problem.AssertAsync(none, HttpStatusCode.Unauthorized, "unauthorized");
+        Assert.NotEmpty(none.Headers.WwwAuthenticate);
+
+        using var readOnly = Request(HttpMethod.Post, "/api/v1/workflows/auth-wf/runs", AuthSilo.ReaderKey);
+        readOnly.Headers.Accept.ParseAdd("text/html");
+        using var forbidden = await silo.Http.SendAsync(readOnly);
+        await Problem.AssertAsync(forbidden, HttpStatusCode.Forbidden, "forbidden");
+    }
 }
