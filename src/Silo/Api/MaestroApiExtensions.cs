@@ -45,7 +45,7 @@ internal static class MaestroApiExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(ApiOpenApi.DocumentName, ApiOpenApi.Configure);
 
-        var enabled = options.Http.Auth.IsEnabled(options.Profile);
+        var enabled = options.Http.Auth.IsEnabled(options);
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -42,7 +42,7 @@ internal static class HttpAuthValidation
             }
         }
 
-        if (auth.IsEnabled(options.Profile) && auth.ApiKeys.Count == 0)
+        if (auth.IsEnabled(options) && auth.ApiKeys.Count == 0)
         {
             var why = auth.Enabled is null ? $"it is on by default when {MaestroSiloOptions.Section}:Profile is Cluster" : $"{A}:Enabled is true";
             errors.Add($"{A}:ApiKeys needs at least one key ({why}); set {A}:ApiKeys:0:Name and {A}:ApiKeys:0:Key, or {A}:Enabled=false.");

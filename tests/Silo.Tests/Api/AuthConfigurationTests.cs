@@ -21,6 +21,18 @@ public sealed class AuthConfigurationTests
         Assert.Contains("Maestro:Http:Auth:ApiKeys", result.Errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_embedded_silo_listening_beyond_loopback_needs_keys_unless_auth_is_turned_off_explicitly()
+    {
+        using var data = new DataFolder();
+        var settings = new Dictionary<string, string> { ["Maestro__Http__Address"] = "0.0.0.0" };
+
+        var result = await SiloProcess.RunAsync(data.Path, settings, "--data", data.Path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Maestro:Http:Auth:ApiKeys", result.Errors, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Maestro__Http__Auth__ApiKeys__0__Key", "short", "Maestro:Http:Auth:ApiKeys:0:Key must be at least 16 characters")]
     [InlineData("Maestro__Http__Auth__ApiKeys__0__Name", "", "Maestro:Http:Auth:ApiKeys:0:Name must not be empty")]
