@@ -83,12 +83,14 @@ internal sealed partial class ApiKeyAuthenticationHandler(
 
     private static ApiKeySettings? Find(IReadOnlyList<ApiKeySettings> keys, string sent)
     {
-        // Every key is compared in constant time, so the answer's timing says nothing about how close a guess was.
-        var sentBytes = Encoding.UTF8.GetBytes(sent);
+        // Every key is compared in constant time, so the answer's timing says nothing about how close a guess was; the
+        // SHA-256 digests are compared rather than the keys, which have different lengths (FixedTimeEquals returns at
+        // once on a length mismatch, which would tell a guess the key's length).
+        var sentDigest = SHA256.HashData(Encoding.UTF8.GetBytes(sent));
         ApiKeySettings? match = null;
         foreach (var key in keys)
         {
-            if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key.Key), sentBytes))
+            if (CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(key.Key)), sentDigest))
             {
                 match = key;
             }
