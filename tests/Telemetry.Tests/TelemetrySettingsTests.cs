@@ -22,7 +22,7 @@ public sealed class TelemetrySettingsTests
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         await using (var silo = SiloProcess.Start(data.Path, null, "--data", data.Path))
         {
-            await WaitReadyAsync(http, silo);
+            await silo.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
             using var response = await http.GetAsync(new Uri(silo.HttpAddress, "metrics"));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var text = await response.Content.ReadAsStringAsync();
@@ -33,33 +33,9 @@ public sealed class TelemetrySettingsTests
         using var data2 = new DataFolder();
         await using (var silo = SiloProcess.Start(data2.Path, new Dictionary<string, string> { ["Maestro__Telemetry__PrometheusEnabled"] = "false" }, "--data", data2.Path))
         {
-            await WaitReadyAsync(http, silo);
+            await silo.WaitUntilReadyAsync(TimeSpan.FromMinutes(1));
             using var response = await http.GetAsync(new Uri(silo.HttpAddress, "metrics"));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        }
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http, SiloProcess silo)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (true)
-        {
-            Assert.False(silo.HasExited, silo.Errors);
-            try
-            {
-                using var ready = await http.GetAsync(new Uri(silo.HttpAddress, "health/ready"));
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the silo was not ready within a minute: {silo.Errors}");
-            await Task.Delay(200);
         }
     }
 }

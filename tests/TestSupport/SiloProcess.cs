@@ -124,6 +124,56 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until <c>/health/ready</c> answers 200 (fails if the process ends first or <paramref name="timeout"/>
+    /// passes).
+    /// </summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = HttpAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo ended at start-up: {await WaitForExitAsync()}");
+            }
+
+            try
+            {
+                using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+                if (ready.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The silo was not ready within {timeout}: stdout:\n{Output}\nstderr:\n{Errors}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>
+    /// Runs the silo's demo for a second on <paramref name="dataPath"/>, so its data folder holds the demo's source
+    /// table <c>raw.events</c> (the API cannot create a table, and a SQL step needs one to read).
+    /// </summary>
+    public static async Task CreateDemoTablesAsync(string dataPath, IReadOnlyDictionary<string, string>? environment)
+    {
+        var demo = await RunAsync(dataPath, environment, "--demo", "--demo-duration", "1", "--data", dataPath);
+        if (!demo.Output.Contains("table raw.events created", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The demo did not create raw.events: {demo}");
+        }
+    }
+
     /// <summary>Asks the silo to stop as Ctrl+C or a container stop would (SIGTERM) and waits for it to end.</summary>
     public async Task<SiloResult> StopGracefullyAsync()
     {

@@ -25,43 +25,11 @@ public class ServerFixture : IAsyncLifetime
     {
         if (CreateDemoTables)
         {
-            var demo = await SiloProcess.RunAsync(_data.Path, Environment, "--demo", "--demo-duration", "1", "--data", _data.Path);
-            if (!demo.Output.Contains("table raw.events created", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"The demo did not create raw.events: {demo}");
-            }
+            await SiloProcess.CreateDemoTablesAsync(_data.Path, Environment);
         }
 
         _silo = SiloProcess.Start(_data.Path, Environment, "--data", _data.Path);
-        using var http = new HttpClient { BaseAddress = _silo.HttpAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
-        {
-            if (_silo.HasExited)
-            {
-                throw new InvalidOperationException($"The silo ended at start-up: {await _silo.WaitForExitAsync()}");
-            }
-
-            try
-            {
-                using var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The silo was not ready within {StartTimeout}: {_silo.Output}\n{_silo.Errors}");
-            }
-
-            await Task.Delay(250);
-        }
+        await _silo.WaitUntilReadyAsync(StartTimeout);
     }
 
     /// <summary>A <c>maestro</c> process pointed at this silo through MAESTRO_SERVER, as an operator would.</summary>

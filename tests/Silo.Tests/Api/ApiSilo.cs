@@ -37,43 +37,12 @@ public class ApiSilo : IAsyncLifetime
     {
         if (CreateDemoTables)
         {
-            var demo = await SiloProcess.RunAsync(_data.Path, Environment, "--demo", "--demo-duration", "1", "--data", _data.Path);
-            if (!demo.Output.Contains("table raw.events created", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"The demo did not create raw.events: {demo}");
-            }
+            await SiloProcess.CreateDemoTablesAsync(_data.Path, Environment);
         }
 
         _silo = SiloProcess.Start(_data.Path, Environment, "--data", _data.Path);
         Http = new HttpClient { BaseAddress = _silo.HttpAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var deadline = DateTime.UtcNow + StartTimeout;
-        while (true)
-        {
-            if (_silo.HasExited)
-            {
-                throw new InvalidOperationException($"The silo ended at start-up: {await _silo.WaitForExitAsync()}");
-            }
-
-            try
-            {
-                using var ready = await Http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-                if (ready.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The silo was not ready within {StartTimeout}: {_silo.Output}\n{_silo.Errors}");
-            }
-
-            await Task.Delay(250);
-        }
+        await _silo.WaitUntilReadyAsync(StartTimeout);
     }
 
     public async Task DisposeAsync()

@@ -8,13 +8,5 @@ public sealed class AuthSilo : ApiSilo
 
     protected override bool CreateDemoTables => false;
 
-    protected override IReadOnlyDictionary<string, string> Environment { get; } = new Dictionary<string, string>
-    {
-        ["Maestro__Http__Auth__Enabled"] = "true",
-        ["Maestro__Http__Auth__ApiKeys__0__Name"] = "ci",
-        ["Maestro__Http__Auth__ApiKeys__0__Key"] = WriterKey,
-        ["Maestro__Http__Auth__ApiKeys__1__Name"] = "dashboard",
-        ["Maestro__Http__Auth__ApiKeys__1__Key"] = ReaderKey,
-        ["Maestro__Http__Auth__ApiKeys__1__Access"] = "ReadOnly",
-    };
+    protected override IReadOnlyDictionary<string, string> Environment { get; } = ApiKeyEnvironment.WriterAndReader(WriterKey, ReaderKey);
 }
