@@ -73,4 +73,35 @@ public static class ApiRoutes
 
     /// <summary>The request header that carries an API key (the alternative is <c>Authorization: Bearer ...</c>).</summary>
     public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>
+    /// <paramref name="template"/> (one of the routes above) with each <c>{name}</c> replaced by its escaped value, e.g.
+    /// <c>Fill(Run, ("workflowId", "agg"), ("runNumber", "7"))</c> is <c>/api/v1/workflows/agg/runs/7</c>. A template
+    /// parameter without a value, or a value for no parameter, is a programming error (the caller and the routes
+    /// disagree), hence the exception.
+    /// </summary>
+    public static string Fill(string template, params (string Name, string Value)[] values)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(values);
+        var path = template;
+        foreach (var (name, value) in values)
+        {
+            var placeholder = "{" + name + "}";
+            if (!path.Contains(placeholder, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Route {template} has no parameter {name}.", nameof(values));
+            }
+
+            // Escaped so a workflow id or table name can never add a path segment or a query.
+            path = path.Replace(placeholder, Uri.EscapeDataString(value), StringComparison.Ordinal);
+        }
+
+        if (path.Contains('{', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Route {template} still has parameters after filling: {path}", nameof(values));
+        }
+
+        return path;
+    }
 }

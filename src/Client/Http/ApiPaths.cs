@@ -9,32 +9,10 @@ namespace OrleansMaestro.Client.Http;
 internal static class ApiPaths
 {
     /// <summary>
-    /// <paramref name="template"/> with each <c>{name}</c> replaced by its escaped value. A template parameter without a
-    /// value is a programming error (the routes and this class disagree), hence the exception.
+    /// <see cref="ApiRoutes.Fill"/>, relative to the base address, which may carry a path prefix of its own (a reverse
+    /// proxy's).
     /// </summary>
-    public static string Fill(string template, params (string Name, string Value)[] values)
-    {
-        var path = template;
-        foreach (var (name, value) in values)
-        {
-            var placeholder = "{" + name + "}";
-            if (!path.Contains(placeholder, StringComparison.Ordinal))
-            {
-                throw new ArgumentException($"Route {template} has no parameter {name}.", nameof(values));
-            }
-
-            // Escaped so a workflow id or table name can never add a path segment or a query.
-            path = path.Replace(placeholder, Uri.EscapeDataString(value), StringComparison.Ordinal);
-        }
-
-        if (path.Contains('{', StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"Route {template} still has parameters after filling: {path}", nameof(values));
-        }
-
-        // Relative to the base address, which may carry a path prefix of its own (a reverse proxy's).
-        return path.TrimStart('/');
-    }
+    public static string Fill(string template, params (string Name, string Value)[] values) => ApiRoutes.Fill(template, values).TrimStart('/');
 
     public static string Workflow(string workflowId) => Fill(ApiRoutes.Workflow, ("workflowId", workflowId));
 

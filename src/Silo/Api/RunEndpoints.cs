@@ -108,9 +108,7 @@ internal static class RunEndpoints
     private static IResult Accepted(string workflowId, long number)
     {
         var reference = new RunReference { WorkflowId = workflowId, RunNumber = number };
-        var location = ApiRoutes.Run
-            .Replace("{workflowId}", Uri.EscapeDataString(workflowId), StringComparison.Ordinal)
-            .Replace("{runNumber}", number.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var location = ApiRoutes.Fill(ApiRoutes.Run, ("workflowId", workflowId), ("runNumber", number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return TypedResults.Accepted(location, reference);
     }
 }

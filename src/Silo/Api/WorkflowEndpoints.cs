@@ -58,7 +58,7 @@ internal static class WorkflowEndpoints
         var existed = await workflow.GetAsync().WaitAsync(cancellationToken) is not null;
         var version = await workflow.PutDefinitionAsync(definition).WaitAsync(cancellationToken);
         var created = new WorkflowVersionCreated { WorkflowId = definition.Id, Version = version };
-        return existed ? TypedResults.Ok(created) : TypedResults.Created(WorkflowPath(definition.Id), created);
+        return existed ? TypedResults.Ok(created) : TypedResults.Created(ApiRoutes.Fill(ApiRoutes.Workflow, ("workflowId", definition.Id)), created);
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, IGrainFactory grains, CancellationToken cancellationToken)
@@ -98,8 +98,6 @@ internal static class WorkflowEndpoints
         var number = RouteValues.Version(version);
         return TypedResults.Ok(await grains.GetGrain<IWorkflowGrain>(workflowId).ActivateVersionAsync(number).WaitAsync(cancellationToken));
     }
-
-    internal static string WorkflowPath(string workflowId) => ApiRoutes.Workflow.Replace("{workflowId}", Uri.EscapeDataString(workflowId), StringComparison.Ordinal);
 
     private static KeyNotFoundException Missing(string workflowId) => new($"Workflow '{workflowId}' does not exist.");
 }
