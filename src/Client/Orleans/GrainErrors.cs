@@ -1,6 +1,7 @@
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using OrleansMaestro.Abstractions.Definitions;
+using OrleansMaestro.Abstractions.Grains;
 
 namespace OrleansMaestro.Client.OrleansTransport;
 
@@ -14,16 +15,16 @@ internal static class GrainErrors
     public static MaestroException Map(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        exception = Unwrap(exception);
+        exception = GrainExceptions.Unwrap(exception);
         return exception switch
         {
             MaestroException maestro => maestro,
             KeyNotFoundException e => new MaestroNotFoundException(e.Message, e),
-            WorkflowDefinitionException e => new MaestroValidationException(e.Message, ByPath(e.Errors), e),
+            WorkflowDefinitionException e => new MaestroValidationException(e.Message, GrainExceptions.ErrorsByPath(e.Errors), e),
             // InvalidFieldException, FieldOutOfRangeException and the grains' ArgumentExceptions keep their field in ParamName.
-            ArgumentException e => new MaestroValidationException(MessageWithoutParameter(e), new Dictionary<string, string[]>
+            ArgumentException e => new MaestroValidationException(GrainExceptions.MessageWithoutParameter(e), new Dictionary<string, string[]>
             {
-                [e.ParamName ?? "$"] = [MessageWithoutParameter(e)],
+                [e.ParamName ?? "$"] = [GrainExceptions.MessageWithoutParameter(e)],
             }, e),
             SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or ClientNotAvailableException
                 or ConnectionFailedException or TimeoutException =>
@@ -35,40 +36,6 @@ internal static class GrainErrors
         };
     }
 
-    /// <summary>Orleans and async code may wrap the grain's exception; the innermost meaningful one decides (as in the silo's API).</summary>
-    internal static Exception Unwrap(Exception exception)
-    {
-        var e = exception;
-        for (var depth = 0; depth < 8; depth++)
-        {
-            Exception? inner = e switch
-            {
-                AggregateException { InnerExceptions.Count: 1 } a => a.InnerExceptions[0],
-                System.Reflection.TargetInvocationException { InnerException: { } t } => t,
-                OrleansException { InnerException: { } o } when e is not OrleansMessageRejectionException => o,
-                _ => null,
-            };
-            if (inner is null)
-            {
-                return e;
-            }
-
-            e = inner;
-        }
-
-        return e;
-    }
-
     /// <summary>Whether <see cref="Map"/> should see the exception (cancellation passes through as it is).</summary>
     public static bool ShouldMap(Exception exception) => exception is not OperationCanceledException;
-
-    public static Dictionary<string, string[]> ByPath(IEnumerable<DefinitionError> errors) =>
-        errors.GroupBy(e => e.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
-
-    /// <summary>ArgumentException appends " (Parameter 'name')" to its message; the field is named by the key already.</summary>
-    private static string MessageWithoutParameter(ArgumentException e)
-    {
-        var suffix = e.ParamName is null ? null : $" (Parameter '{e.ParamName}')";
-        return suffix is not null && e.Message.EndsWith(suffix, StringComparison.Ordinal) ? e.Message[..^suffix.Length] : e.Message;
-    }
 }
