@@ -39,4 +39,8 @@ public sealed class ServerSession(CliContext context, ServerSettings settings, I
     });
 
     public Task WriteLineAsync(string line) => Context.Out.WriteLineAsync(line);
+
+    /// <summary><paramref name="value"/> as the API's JSON with <c>--output json</c>, otherwise the line <paramref name="text"/>.</summary>
+    public Task WriteAsync<T>(T value, string text, CancellationToken cancellationToken) =>
+        Json ? WriteJsonAsync(value, cancellationToken) : WriteLineAsync(text);
 }

@@ -32,14 +32,7 @@ public static class RunBackfillCommand
             }
 
             var run = await session.Client.BackfillAsync(result.GetValue(workflow)!, ranges, KeyValueOption.Parse(result.GetValue(parameters)), ct);
-            if (session.Json)
-            {
-                await session.WriteJsonAsync(run, ct);
-            }
-            else
-            {
-                await session.WriteLineAsync(run.ToString());
-            }
+            await session.WriteAsync(run, run.ToString(), ct);
 
             return ExitCodes.Ok;
         });

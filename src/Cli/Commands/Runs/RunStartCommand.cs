@@ -24,14 +24,7 @@ public static class RunStartCommand
                 return await RunWatchCommand.WatchAsync(session, run, ct);
             }
 
-            if (session.Json)
-            {
-                await session.WriteJsonAsync(run, ct);
-            }
-            else
-            {
-                await session.WriteLineAsync(run.ToString());
-            }
+            await session.WriteAsync(run, run.ToString(), ct);
 
             return ExitCodes.Ok;
         });

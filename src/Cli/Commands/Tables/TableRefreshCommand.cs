@@ -17,14 +17,7 @@ public static class TableRefreshCommand
         runner.SetAction(command, async (result, session, ct) =>
         {
             var summary = await session.Client.RefreshTableAsync(result.GetValue(table)!, ct);
-            if (session.Json)
-            {
-                await session.WriteJsonAsync(summary, ct);
-            }
-            else
-            {
-                await session.WriteLineAsync($"table {summary.Table}: current snapshot {TextTable.Number(summary.CurrentSnapshotId)}");
-            }
+            await session.WriteAsync(summary, $"table {summary.Table}: current snapshot {TextTable.Number(summary.CurrentSnapshotId)}", ct);
 
             return ExitCodes.Ok;
         });

@@ -15,14 +15,7 @@ public static class WorkflowActivateCommand
         runner.SetAction(command, async (result, session, ct) =>
         {
             var info = await session.Client.ActivateWorkflowVersionAsync(result.GetValue(id)!, result.GetValue(version), ct);
-            if (session.Json)
-            {
-                await session.WriteJsonAsync(info, ct);
-            }
-            else
-            {
-                await session.WriteLineAsync($"workflow {info.Definition.Id}: version {info.ActiveVersion} is active");
-            }
+            await session.WriteAsync(info, $"workflow {info.Definition.Id}: version {info.ActiveVersion} is active", ct);
 
             return ExitCodes.Ok;
         });

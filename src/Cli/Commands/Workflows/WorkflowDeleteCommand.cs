@@ -15,14 +15,7 @@ public static class WorkflowDeleteCommand
         {
             var workflowId = result.GetValue(id)!;
             await session.Client.DeleteWorkflowAsync(workflowId, ct);
-            if (session.Json)
-            {
-                await session.WriteJsonAsync(new { workflowId, deleted = true }, ct);
-            }
-            else
-            {
-                await session.WriteLineAsync($"deleted workflow {workflowId}");
-            }
+            await session.WriteAsync(new { workflowId, deleted = true }, $"deleted workflow {workflowId}", ct);
 
             return ExitCodes.Ok;
         });
