@@ -100,11 +100,10 @@ public sealed class OrleansMaestroClient : IMaestroClient
     }
 
     /// <inheritdoc />
-    public async Task<RunInfo> GetRunAsync(RunReference run, CancellationToken cancellationToken = default)
+    public Task<RunInfo> GetRunAsync(RunReference run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return await CallAsync(() => Workflow(run.WorkflowId).GetRunAsync(run.RunNumber), cancellationToken)
-            ?? throw new MaestroNotFoundException($"Run {run} does not exist.");
+        return CallAsync(() => RunControl.GetAsync(_grains, run, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -119,44 +118,17 @@ public sealed class OrleansMaestroClient : IMaestroClient
     }
 
     /// <inheritdoc />
-    public async Task<RunInfo> StopRunAsync(RunReference run, CancellationToken cancellationToken = default)
+    public Task<RunInfo> StopRunAsync(RunReference run, CancellationToken cancellationToken = default)
     {
-        // As the HTTP API: 404 for a run that does not exist, a finished run as it is, 409 for a queued one (it has no
-        // run grain yet, whose stop would do nothing while the run still starts later).
-        var current = await GetRunAsync(run, cancellationToken);
-        if (current.Status.IsFinal())
-        {
-            return current;
-        }
-
-        if (current.Revision == 0)
-        {
-            throw new MaestroConflictException($"Run {run} is queued and has not started, so it cannot be stopped yet; stop it once it runs, or delete the workflow to drop its queued runs.");
-        }
-
-        await CallAsync(async () =>
-        {
-            await _grains.GetGrain<IRunGrain>(run.ToString()).StopAsync();
-            return true;
-        }, cancellationToken);
-        return await GetRunAsync(run, cancellationToken);
+        ArgumentNullException.ThrowIfNull(run);
+        return CallAsync(() => RunControl.StopAsync(_grains, run, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<RunInfo> RestartRunAsync(RunReference run, CancellationToken cancellationToken = default)
+    public Task<RunInfo> RestartRunAsync(RunReference run, CancellationToken cancellationToken = default)
     {
-        var current = await GetRunAsync(run, cancellationToken);
-        if (current.Revision == 0)
-        {
-            throw new MaestroConflictException($"Run {run} is {current.Status} and has not started; only a failed, timed-out or stopped run can be restarted.");
-        }
-
-        await CallAsync(async () =>
-        {
-            await _grains.GetGrain<IRunGrain>(run.ToString()).RestartAsync();
-            return true;
-        }, cancellationToken);
-        return await GetRunAsync(run, cancellationToken);
+        ArgumentNullException.ThrowIfNull(run);
+        return CallAsync(() => RunControl.RestartAsync(_grains, run, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />

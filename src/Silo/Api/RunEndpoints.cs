@@ -63,47 +63,13 @@ internal static class RunEndpoints
         TypedResults.Ok(await grains.GetGrain<IRunDirectoryGrain>(IRunDirectoryGrain.Key).QueryAsync(RunQueryString.Parse(request.Query, workflowId)).WaitAsync(cancellationToken));
 
     private static async Task<IResult> GetAsync(string workflowId, string runNumber, IGrainFactory grains, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ReadAsync(grains, RouteValues.Run(workflowId, runNumber), cancellationToken));
+        TypedResults.Ok(await RunControl.GetAsync(grains, RouteValues.Run(workflowId, runNumber), cancellationToken));
 
-    private static async Task<IResult> StopAsync(string workflowId, string runNumber, IGrainFactory grains, CancellationToken cancellationToken)
-    {
-        var run = RouteValues.Run(workflowId, runNumber);
-        var current = await ReadAsync(grains, run, cancellationToken);
-        if (current.Status.IsFinal())
-        {
-            return TypedResults.Ok(current);
-        }
+    private static async Task<IResult> StopAsync(string workflowId, string runNumber, IGrainFactory grains, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await RunControl.StopAsync(grains, RouteValues.Run(workflowId, runNumber), cancellationToken));
 
-        if (current.Revision == 0)
-        {
-            // A queued run has no run grain yet; its StopAsync would do nothing and the run would still start later.
-            throw new InvalidOperationException(
-                $"Run {run} is queued and has not started, so it cannot be stopped yet; stop it once it runs, or delete the workflow to drop its queued runs.");
-        }
-
-        await RunGrain(grains, run).StopAsync().WaitAsync(cancellationToken);
-        return TypedResults.Ok(await ReadAsync(grains, run, cancellationToken));
-    }
-
-    private static async Task<IResult> RestartAsync(string workflowId, string runNumber, IGrainFactory grains, CancellationToken cancellationToken)
-    {
-        var run = RouteValues.Run(workflowId, runNumber);
-        var current = await ReadAsync(grains, run, cancellationToken);
-        if (current.Revision == 0)
-        {
-            throw new InvalidOperationException($"Run {run} is {current.Status} and has not started; only a failed, timed-out or stopped run can be restarted.");
-        }
-
-        await RunGrain(grains, run).RestartAsync().WaitAsync(cancellationToken);
-        return TypedResults.Ok(await ReadAsync(grains, run, cancellationToken));
-    }
-
-    /// <summary>Through the workflow: it knows queued runs, which have no run grain yet.</summary>
-    internal static async Task<RunInfo> ReadAsync(IGrainFactory grains, RunReference run, CancellationToken cancellationToken) =>
-        await grains.GetGrain<IWorkflowGrain>(run.WorkflowId).GetRunAsync(run.RunNumber).WaitAsync(cancellationToken)
-            ?? throw new KeyNotFoundException($"Run {run} does not exist.");
-
-    private static IRunGrain RunGrain(IGrainFactory grains, RunReference run) => grains.GetGrain<IRunGrain>(RunKeys.Run(run.WorkflowId, run.RunNumber));
+    private static async Task<IResult> RestartAsync(string workflowId, string runNumber, IGrainFactory grains, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await RunControl.RestartAsync(grains, RouteValues.Run(workflowId, runNumber), cancellationToken));
 
     private static IResult Accepted(string workflowId, long number)
     {
